@@ -1,0 +1,62 @@
+// The command-line interface as commander definitions: flags → options → the command runners.
+// Commands report an exit code; main.ts sets it. Usage errors exit 2 (commander's own default is 1).
+import {createRequire} from 'node:module'
+import {Command, InvalidArgumentError, Option} from 'commander'
+import {runExtract} from './commands/extract.js'
+import {runInspect} from './commands/inspect.js'
+import {runSchema} from './commands/schema.js'
+import {runValidate} from './commands/validate.js'
+import {processIo, type CliIo} from './io.js'
+
+const {version} = createRequire(import.meta.url)('../../package.json') as {version: string}
+
+/** Builds the program; `setExitCode` receives each command's exit code; `io` is injectable for tests. */
+export function createProgram(setExitCode: (code: number) => void, makeIo: typeof processIo = processIo): Command {
+  const program = new Command('agendapack')
+    .description('Read UK council agenda packs (PDF, scanned PDF, markdown, text) into validated JSON.')
+    .version(version, '-V, --version')
+    .option('--no-color', 'no colour in the report')
+    .showHelpAfterError('(run agendapack --help for usage)')
+    .exitOverride()
+  const io = (extra: {quiet?: boolean} = {}): CliIo => makeIo({color: program.opts()['color'] !== false, ...extra})
+
+  program.command('extract')
+    .description('extract packs (files or folders; the bundled fixture packs when none is given) into Pack JSON files')
+    .argument('[inputs...]', 'PDF, markdown or text files, or folders to search')
+    .option('-o, --out <dir>', 'output folder (- writes one pack to stdout)', 'out')
+    .addOption(ocrOption())
+    .option('--no-text', 'leave pages[].text null to keep files small')
+    .option('--ocr-workers <n>', 'OCR workers (default: the number of cores)', positiveInt)
+    .option('-q, --quiet', 'print only failures')
+    .action(async (inputs: string[], flags) => setExitCode(await runExtract(inputs, flags, io(flags))))
+
+  program.command('inspect')
+    .description('show per page how it was read: method and reason, characters, OCR confidence, printed number, furniture removed')
+    .argument('<file>', 'a PDF, markdown or text file')
+    .addOption(ocrOption())
+    .option('--json', 'print the inspection as JSON')
+    .action(async (file: string, flags) => setExitCode(await runInspect(file, flags, io())))
+
+  program.command('validate')
+    .description('check Pack JSON files against the schema')
+    .argument('<files...>', 'JSON files written by agendapack extract')
+    .action(async (files: string[]) => setExitCode(await runValidate(files, io())))
+
+  program.command('schema')
+    .description('print the JSON Schema of the Pack document')
+    .action(() => setExitCode(runSchema(io())))
+
+  return program
+}
+
+function ocrOption(): Option {
+  return new Option('--ocr <mode>', 'when to OCR a page: auto (no sound text layer), always, never')
+    .choices(['auto', 'always', 'never'])
+    .default('auto')
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1')
+  return n
+}

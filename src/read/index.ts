@@ -1,0 +1,29 @@
+// Dispatches an input to its reader by format, so every format arrives as the same page tree.
+// Only this layer and write/ touch the file system.
+import type {VFile} from 'vfile'
+import type {Root, SourceFormat} from '../tree/types.js'
+import {readMarkdown} from './markdown.js'
+import {readPdf, type PdfReadOptions} from './pdf/index.js'
+import {readText} from './text.js'
+
+/**
+ * Reads input bytes of a known format into the page tree.
+ * @param bytes the whole file
+ * @param format as decided by sniffFormat
+ * @param file carries messages for the input
+ * @param pdfOptions OCR routing and the shared OCR pool for PDFs
+ */
+export async function readInput(bytes: Uint8Array, format: SourceFormat, file: VFile, pdfOptions: PdfReadOptions): Promise<Root> {
+  if (format === 'pdf') return readPdf(bytes, file, pdfOptions)
+  const text = decodeText(bytes)
+  return format === 'markdown' ? readMarkdown(text, file) : readText(text, file)
+}
+
+/** Decodes UTF-8 (with or without BOM); falls back to Windows-1252 when the bytes are not UTF-8. */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', {fatal: true, ignoreBOM: false}).decode(bytes)
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes)
+  }
+}

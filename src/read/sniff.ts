@@ -1,0 +1,56 @@
+// Decides what kind of input a file is from its bytes first and its name second, and refuses
+// files that are none of PDF, markdown or text with a reason a person understands.
+import {extname} from 'node:path'
+import {PackError} from '../errors.js'
+import type {SourceFormat} from '../tree/types.js'
+
+/** Bytes looked at to decide whether a file is text (enough for a page or two). */
+const SNIFF_BYTES = 8192
+/** Share of control bytes (other than tab, CR, LF, FF) above which a file is binary, not text. */
+const MAX_CONTROL_SHARE = 0.02
+
+const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd'])
+
+/**
+ * Works out the format of an input.
+ * @param bytes the whole file
+ * @param path its name, used for the extension and in messages
+ * @returns 'pdf' | 'markdown' | 'text'
+ * @throws PackError when the file is empty, binary or an HTML page
+ */
+export function sniffFormat(bytes: Uint8Array, path: string): SourceFormat {
+  if (bytes.length === 0) throw new PackError('empty-file', 'file is empty (0 bytes)')
+  const head = Buffer.from(bytes.subarray(0, SNIFF_BYTES))
+  if (head.indexOf('%PDF-') !== -1 && head.indexOf('%PDF-') < 1024) return 'pdf'
+  const ext = extname(path).toLowerCase()
+  const start = head.toString('latin1').trimStart().slice(0, 256).toLowerCase()
+  if (start.startsWith('<!doctype html') || start.startsWith('<html') || start.startsWith('<?xml')) {
+    throw new PackError('not-supported', `not a PDF: the file is an HTML/XML page${ext ? ` saved as ${ext}` : ''}`)
+  }
+  if (ext === '.pdf') throw new PackError('pdf-corrupt', 'not a PDF: no %PDF- header (damaged or not a PDF file)')
+  if (isBinary(head)) throw new PackError('not-supported', 'binary file: not a PDF, markdown or text file')
+  return MARKDOWN_EXTENSIONS.has(ext) ? 'markdown' : 'text'
+}
+
+function isBinary(head: Buffer): boolean {
+  let control = 0
+  for (const byte of head) {
+    if (byte === 0) return true
+    if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 13 && byte !== 12) control++
+  }
+  if (control > head.length * MAX_CONTROL_SHARE) return true
+  return !isUtf8(head) && !looksLatin1Text(head)
+}
+
+function isUtf8(head: Buffer): boolean {
+  const text = new TextDecoder('utf-8', {fatal: false}).decode(head)
+  const bad = text.split('\ufffd').length - 1
+  // A cut at the end of the sniffed bytes can split one multi-byte character.
+  return bad <= 1
+}
+
+function looksLatin1Text(head: Buffer): boolean {
+  let high = 0
+  for (const byte of head) if (byte >= 0x80 && byte < 0xa0) high++
+  return high < head.length * MAX_CONTROL_SHARE
+}
