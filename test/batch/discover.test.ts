@@ -1,0 +1,44 @@
+import {mkdir, mkdtemp, symlink, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join, relative} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {discoverInputs} from '../../src/batch/discover.js'
+
+async function tree(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'agendapack-discover-'))
+  await mkdir(join(dir, 'packs', 'minutes'), {recursive: true})
+  await writeFile(join(dir, 'packs', 'b.pdf'), '%PDF-1.4')
+  await writeFile(join(dir, 'packs', 'a.md'), '# A')
+  await writeFile(join(dir, 'packs', 'notes.docx'), 'x')
+  await writeFile(join(dir, 'packs', '.hidden.pdf'), 'x')
+  await writeFile(join(dir, 'packs', 'minutes', 'c.txt'), 'C')
+  await symlink(join(dir, 'packs'), join(dir, 'packs', 'minutes', 'loop'))
+  return dir
+}
+
+describe('discoverInputs', () => {
+  it('should walk folders recursively in sorted order, mirroring the tree in output names', async () => {
+    const dir = await tree()
+    const {files, problems} = await discoverInputs([join(dir, 'packs')])
+    expect(files.map((f) => relative(dir, f.path))).toEqual(['packs/a.md', 'packs/b.pdf', 'packs/minutes/c.txt'])
+    expect(files.map((f) => f.outputName)).toEqual(['packs/a.md.json', 'packs/b.pdf.json', 'packs/minutes/c.txt.json'])
+    expect(problems).toEqual([{path: join(dir, 'packs', 'minutes', 'loop'), reason: 'symbolic link loop: folder already visited'}])
+  })
+
+  it('should report a missing input and keep the others', async () => {
+    const dir = await tree()
+    const {files, problems} = await discoverInputs([join(dir, 'nope.pdf'), join(dir, 'packs', 'b.pdf')])
+    expect(files.map((f) => f.outputName)).toEqual(['b.pdf.json'])
+    expect(problems).toEqual([{path: join(dir, 'nope.pdf'), reason: 'no such file or folder'}])
+  })
+
+  it('should give files of the same name in two named folders distinct outputs', async () => {
+    const dir = await tree()
+    await mkdir(join(dir, 'other'))
+    await writeFile(join(dir, 'other', 'b.pdf'), '%PDF-1.4')
+    const {files} = await discoverInputs([join(dir, 'packs', 'b.pdf'), join(dir, 'other', 'b.pdf')])
+    const names = files.map((f) => f.outputName)
+    expect(new Set(names).size).toBe(2)
+    expect(names.every((n) => n.endsWith('b.pdf.json'))).toBe(true)
+  })
+})

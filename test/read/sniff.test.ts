@@ -1,0 +1,45 @@
+import {describe, expect, it} from 'vitest'
+import {sniffFormat} from '../../src/read/sniff.js'
+import {PackError} from '../../src/errors.js'
+
+const bytes = (s: string | number[]) => (typeof s === 'string' ? new TextEncoder().encode(s) : new Uint8Array(s))
+
+function reason(data: Uint8Array, path: string): string {
+  try {
+    sniffFormat(data, path)
+  } catch (error) {
+    expect(error).toBeInstanceOf(PackError)
+    return (error as PackError).message
+  }
+  return 'no error'
+}
+
+describe('sniffFormat', () => {
+  it.each([
+    ['%PDF-1.7\n...', 'pack.pdf', 'pdf'],
+    ['%PDF-1.4\n', 'pack.bin', 'pdf'],
+    ['# Agenda\n\n1. Apologies', 'pack.md', 'markdown'],
+    ['AGENDA\n1. Apologies', 'pack.txt', 'text'],
+    ['AGENDA\f\n2', 'export', 'text']
+  ])('should read %j named %s as %s', (content, path, format) => {
+    expect(sniffFormat(bytes(content), path)).toBe(format)
+  })
+
+  it('should refuse an HTML page saved with a .pdf name, saying so', () => {
+    expect(reason(bytes('<!DOCTYPE html><html><body>404</body></html>'), 'pack.pdf')).toBe('not a PDF: the file is an HTML/XML page saved as .pdf')
+  })
+
+  it('should refuse a zero-byte file', () => {
+    expect(reason(bytes(''), 'pack.pdf')).toBe('file is empty (0 bytes)')
+  })
+
+  it('should refuse a .pdf without a PDF header', () => {
+    expect(reason(bytes('garbage garbage'), 'pack.pdf')).toMatch(/^not a PDF: no %PDF- header/)
+  })
+
+  it('should refuse binary garbage named .txt or .md', () => {
+    const garbage = bytes(Array.from({length: 600}, (_, i) => (i * 37 + 11) % 256))
+    expect(reason(garbage, 'notes.txt')).toMatch(/^binary file/)
+    expect(reason(garbage, 'notes.md')).toMatch(/^binary file/)
+  })
+})
