@@ -1,10 +1,26 @@
-// Runs the segmenters over the cleaned tree, each leaving its typed results on `file.data`.
-// Segmentation (meeting, agenda, parts, minutes, reports, KPI tables…) lands in later issues.
+// Runs the segmenters over the cleaned tree in dependency order, each leaving its typed
+// section of the Pack on `file.data` (meeting → agenda → parts → minutes, reports, glossary, trackers).
 import type {VFile} from 'vfile'
 import type {Root} from '../tree/types.js'
+import {segmentAgenda} from './agenda.js'
+import {segmentGlossary} from './glossary.js'
+import {segmentMeeting} from './meeting.js'
+import {segmentMinutes} from './minutes.js'
+import {segmentParts} from './parts.js'
+import {segmentReportCover} from './report-cover.js'
+import {segmentTracker} from './tracker.js'
+import type {Transform} from './types.js'
 
-/** The segmenters in order; each reads the tree and writes its section of the Pack to file.data. */
-const SEGMENTERS: Array<(tree: Root, file: VFile) => void> = []
+/** The segmenters in order: parts needs the agenda; minutes, reports and trackers need the parts. */
+const SEGMENTERS: Transform[] = [
+  segmentMeeting(),
+  segmentAgenda(),
+  segmentParts(),
+  segmentMinutes(),
+  segmentReportCover(),
+  segmentGlossary(),
+  segmentTracker()
+]
 
 /** Runs every segmenter over the tree. */
 export function segmentTree(tree: Root, file: VFile): void {
