@@ -9,6 +9,9 @@ const SNIFF_BYTES = 8192
 /** Share of control bytes (other than tab, CR, LF, FF) above which a file is binary, not text. */
 const MAX_CONTROL_SHARE = 0.02
 
+/** Bytes of a .txt file searched for markdown signs (exports put tables and HTML well down). */
+const MARKDOWN_SNIFF_BYTES = 65536
+
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd'])
 
 /**
@@ -29,7 +32,18 @@ export function sniffFormat(bytes: Uint8Array, path: string): SourceFormat {
   }
   if (ext === '.pdf') throw new PackError('pdf-corrupt', 'not a PDF: no %PDF- header (damaged or not a PDF file)')
   if (isBinary(head)) throw new PackError('not-supported', 'binary file: not a PDF, markdown or text file')
-  return MARKDOWN_EXTENSIONS.has(ext) ? 'markdown' : 'text'
+  if (MARKDOWN_EXTENSIONS.has(ext)) return 'markdown'
+  return looksLikeMarkdown(Buffer.from(bytes.subarray(0, MARKDOWN_SNIFF_BYTES)).toString('utf8')) ? 'markdown' : 'text'
+}
+
+/** Markdown signs that OCR text exports do not show: ATX headings, GFM table rules, bold runs. */
+const MARKDOWN_SIGNS = [/^#{1,6} \S/m, /^\s*\|?\s*:?-{3,}:?\s*\|/m, /\*\*[^*\n]+\*\*|(?:^|\s)[*_][^*_\s][^*_\n]*[*_](?=[\s.,;:)]|$)/m, /^\s*[-*] \S.*\n\s*[-*] \S/m, /<(?:p|br|sup|ul|li)\b[^>]*>/i]
+/** Distinct signs needed before a .txt file is read as markdown (one alone can be chance). */
+const MIN_MARKDOWN_SIGNS = 2
+
+/** True when text named .txt is really a markdown export (headings, tables, bold). */
+export function looksLikeMarkdown(text: string): boolean {
+  return MARKDOWN_SIGNS.filter((sign) => sign.test(text)).length >= MIN_MARKDOWN_SIGNS
 }
 
 function isBinary(head: Buffer): boolean {

@@ -20,6 +20,8 @@ export interface DocLine {
   depth: number | null
   /** True for the first line of its block. */
   first: boolean
+  /** The printed marker of a list item ("38.", "a)", "•"), on its first line only; else null. */
+  marker: string | null
   /** The line ends in a word broken by a hyphen: 'drop' the hyphen or 'keep' it when joining. */
   hyphenated: 'drop' | 'keep' | null
   /** Cell texts when the line is a table row, else null. */
@@ -65,14 +67,17 @@ export function documentLines(tree: Root): DocLine[] {
 function toDocLine(row: Line | TableRow, block: Block, printedPage: string | null, blockIndex: number, first: boolean, index: number): DocLine | null {
   const isRow = row.type === 'tableRow'
   const cells = isRow ? row.children.map((cell) => cell.children.map(lineText).filter(Boolean).join(' ')) : null
-  const text = isRow ? rowText(row).replace(/\t+/g, ' ').trim() : lineText(row)
+  const marker = block.type === 'listItem' && first ? block.marker : null
+  const body = isRow ? rowText(row).replace(/\t+/g, ' ').trim() : lineText(row)
+  // Numbered markers ("38.", "(a)") are content a segmenter needs; bullet glyphs are not.
+  const text = marker && /\w/.test(marker) && body ? `${marker} ${body}` : body
   if (!text) return null
   const box = row.data.bbox
   const firstWord = isRow ? undefined : row.children.find((w) => w.data.layer !== 'furniture')
   const font = firstWord?.data.font ?? row.data.font ?? block.data.font
   return {
     index, page: row.data.page, printedPage, text, block: blockIndex, blockType: block.type,
-    depth: block.type === 'heading' ? block.depth : null, first,
+    depth: block.type === 'heading' ? block.depth : null, first, marker,
     hyphenated: isRow ? null : row.data.hyphenated ?? null, cells,
     x0: box ? box[0] : null, y0: box ? box[1] : null, height: box ? box[3] - box[1] : null,
     fontSize: font?.size ?? null, bold: font?.bold ?? false,

@@ -43,3 +43,13 @@ describe('sniffFormat', () => {
     expect(reason(garbage, 'notes.md')).toMatch(/^binary file/)
   })
 })
+
+describe('looksLikeMarkdown', () => {
+  it('should read a markdown export saved as .txt as markdown', () => {
+    expect(sniffFormat(bytes('# Minutes\n\n**Present:** Councillors A and B\n\n| a | b |\n| --- | --- |\n'), 'minutes.txt')).toBe('markdown')
+  })
+
+  it('should keep an OCR text export with bullet debris as text', () => {
+    expect(sniffFormat(bytes('AGENDA\n\ne Regular scrutiny of the plan\n¢ Monitoring progress\n-1-\n'), 'pack.txt')).toBe('text')
+  })
+})

@@ -1,0 +1,23 @@
+import {describe, expect, it} from 'vitest'
+import {normalisePageStamp} from '../../src/normalise/page-stamp.js'
+
+describe('normalisePageStamp', () => {
+  it.each([
+    ['Page 24', '24', 'page-number', false],
+    ['  page 3 of 10 ', '3', 'page-number', false],
+    ['- 24 -', '24', 'page-number', false],
+    ['-1-', '1', 'page-number', false],
+    ['– 7 –', '7', 'page-number', false],
+    ['24', '24', 'page-number', true],
+    ['6 abed', '9', 'page-stamp', false],
+    ['0T gPed', '10', 'page-stamp', false],
+    ['ebed', null, 'page-stamp', false]
+  ])('should read %j as a stamp', (text, number, kind, bare) => {
+    expect(normalisePageStamp(text)).toEqual({number, kind, bare})
+  })
+
+  it.each(['Agenda Item 9', 'Pages 3 - 20', 'Page', 'bed', 'page 24 overview', '0', 'abed abed', '12345'])(
+    'should not read %j as a stamp', (text) => {
+      expect(normalisePageStamp(text)).toBeNull()
+    })
+})
