@@ -17,8 +17,10 @@ export const RULES = {
   'empty-page': 'the page carries no text at all',
   'agenda-item-unmatched': 'a report could not be matched to an agenda item',
   'agenda-item-number-inferred': 'an agenda item number was inferred from sequence or layout',
+  'minute-number-inferred': 'a minute item number was inferred from a detached number or the sequence',
   'kpi-cell-unparsed': 'a KPI table cell does not state a clean number',
-  'kpi-table-uncertain': 'a KPI table could only be partly rebuilt'
+  'kpi-table-uncertain': 'a KPI table could only be partly rebuilt',
+  'tracker-columns-merged': 'a recommendation tracker printed without column positions; its action columns are kept together'
 } as const
 
 export type RuleId = keyof typeof RULES

@@ -7,6 +7,7 @@ import {extract, type ExtractOptions} from '../extract.js'
 import {ioReason} from '../read/load.js'
 import {createOcrPool, type OcrPool} from '../read/pdf/ocr-pool.js'
 import {writeAtomic} from '../write/atomic.js'
+import {kpiCsvRows} from '../write/kpi-csv.js'
 import {packJson} from '../write/json.js'
 import type {DiscoveredInput} from './discover.js'
 
@@ -14,6 +15,8 @@ import type {DiscoveredInput} from './discover.js'
 export interface BatchOptions extends Omit<ExtractOptions, 'ocrPool' | 'path'> {
   /** Output folder; null keeps the JSON in the results (for stdout). */
   outDir: string | null
+  /** Keep each pack's KPI CSV rows in its result (for `--kpi-csv`). */
+  kpiRows?: boolean
   /** Called after each file, in input order (for progress lines). */
   onResult?: (result: FileResult) => void
 }
@@ -31,6 +34,8 @@ export interface FileResult {
   warnings: PackWarning[]
   /** The JSON text when outDir is null. */
   json: string | null
+  /** The pack's KPI CSV rows (no header) when asked for, else null. */
+  kpiRows: string[] | null
 }
 
 /** Extracts every input in order; never throws for a bad input. */
@@ -58,9 +63,10 @@ async function runOne(input: DiscoveredInput, options: Readonly<BatchOptions>, o
     if (output) await writeOutput(output, json)
     const methods: Record<string, number> = {}
     for (const page of pack.pages) methods[page.method] = (methods[page.method] ?? 0) + 1
-    return {input: input.path, ok: true, output, reason: null, pages: pack.pages.length, methods, warnings: pack.warnings, json: output ? null : json}
+    const kpiRows = options.kpiRows ? kpiCsvRows(pack.source.path, pack) : null
+    return {input: input.path, ok: true, output, reason: null, pages: pack.pages.length, methods, warnings: pack.warnings, json: output ? null : json, kpiRows}
   } catch (error) {
-    return {input: input.path, ok: false, output: null, reason: failureReason(error), pages: 0, methods: {}, warnings: [], json: null}
+    return {input: input.path, ok: false, output: null, reason: failureReason(error), pages: 0, methods: {}, warnings: [], json: null, kpiRows: null}
   }
 }
 

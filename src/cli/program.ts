@@ -26,6 +26,7 @@ export function createProgram(setExitCode: (code: number) => void, makeIo: typeo
     .option('-o, --out <dir>', 'output folder (- writes one pack to stdout)', 'out')
     .addOption(ocrOption())
     .option('--no-text', 'leave pages[].text null to keep files small')
+    .option('--kpi-csv <file>', 'also write every KPI table cell as one tidy CSV row (pack, table, page, indicator, column, kind, period, raw, value)')
     .option('--ocr-workers <n>', 'OCR workers (default: the number of cores)', positiveInt)
     .option('-q, --quiet', 'print only failures')
     .action(async (inputs: string[], flags) => setExitCode(await runExtract(inputs, flags, io(flags))))

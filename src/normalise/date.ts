@@ -5,6 +5,9 @@ import * as chrono from 'chrono-node'
 /** Fixed reference date so results never depend on the day the tool runs. */
 const REFERENCE = new Date(Date.UTC(2000, 0, 1))
 
+/** A printed date has a day number and a year of two or four digits. */
+const PRINTED_DATE = /\d.*\d{2}/
+
 /** A date found in text, with where it was. */
 export interface FoundDate {
   iso: string
@@ -26,6 +29,8 @@ export function findDates(text: string): FoundDate[] {
   const out: FoundDate[] = []
   for (const result of chrono.en.GB.parse(text, REFERENCE)) {
     const start = result.start
+    // "now", "today", "tomorrow" are certain only relative to the reference date: not a printed date.
+    if (!PRINTED_DATE.test(result.text)) continue
     if (!start.isCertain('day') || !start.isCertain('month') || !start.isCertain('year')) continue
     const year = start.get('year')
     const month = start.get('month')

@@ -106,6 +106,8 @@ export interface PageData extends NodeData {
   ocrConfidence: number | null
   /** The page number printed on the page (set by the furniture cleaner), or null. */
   printedPage: string | null
+  /** The PDF's page label for this page (/PageLabels), when the PDF defines one. */
+  label?: string
 }
 
 export interface Page extends Parent {

@@ -19,6 +19,8 @@ describe('normaliseDate', () => {
     ['Jul-22', null],
     ['21 July', null],
     ['N/A', null],
+    ['our management team is now 95% permanent', null],
+    ['to be reported today', null],
     ['', null]
   ])('should read %j as %j', (text, iso) => {
     expect(normaliseDate(text)).toBe(iso)
@@ -72,7 +74,9 @@ describe('normaliseNumber', () => {
     ['-3.5', {value: -3.5, measure: 'number'}],
     ['35.6 per 10,000', {value: 35.6, measure: 'rate'}],
     ['0.75', {value: 0.75, measure: 'number'}],
-    ['N/A', null], ['TBC', null], ['-', null], ['10-12', null], ['1,92', null], ['', null], ['Good', null]
+    ['N/A', null],
+    ['our management team is now 95% permanent', null],
+    ['to be reported today', null], ['TBC', null], ['-', null], ['10-12', null], ['1,92', null], ['', null], ['Good', null]
   ])('should read %j', (raw, parsed) => {
     expect(normaliseNumber(raw)).toEqual(parsed)
   })

@@ -4,7 +4,10 @@ import {fileURLToPath} from 'node:url'
 import {existsSync} from 'node:fs'
 import {relative} from 'node:path'
 import {discoverInputs} from '../../batch/discover.js'
-import {runBatch} from '../../batch/run-batch.js'
+import {runBatch, type FileResult} from '../../batch/run-batch.js'
+import {ioReason} from '../../read/load.js'
+import {writeAtomic} from '../../write/atomic.js'
+import {KPI_CSV_HEADER} from '../../write/kpi-csv.js'
 import type {OcrMode} from '../../read/pdf/index.js'
 import {formatProblem, formatResult, formatSummary} from '../../report/format-results.js'
 import type {CliIo} from '../io.js'
@@ -16,6 +19,7 @@ export interface ExtractFlags {
   text: boolean
   quiet?: boolean
   ocrWorkers?: number
+  kpiCsv?: string
 }
 
 /** Fixture folders extracted when no input is given (the packs bundled with agendapack). */
@@ -35,14 +39,28 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: CliI
     ocr: flags.ocr,
     text: flags.text,
     ...(flags.ocrWorkers ? {ocrWorkers: flags.ocrWorkers} : {}),
+    kpiRows: Boolean(flags.kpiCsv),
     onResult(result) {
       if (result.json) io.out(result.json)
       if (!flags.quiet || !result.ok) io.err(formatResult(result, io.colour) + '\n')
     }
   })
+  const csvFailed = flags.kpiCsv ? await writeKpiCsv(flags.kpiCsv, results, io) : false
   if (!flags.quiet && !toStdout) io.err(formatSummary(results, problems.length, io.colour) + '\n')
   if (files.length === 0 && problems.length === 0) io.err('agendapack: no PDF, markdown or text files found in the inputs\n')
-  return results.some((r) => !r.ok) || problems.length > 0 ? 1 : 0
+  return results.some((r) => !r.ok) || problems.length > 0 || csvFailed ? 1 : 0
+}
+
+/** Writes the KPI CSV of every pack that succeeded (header even when none has a table); true on failure. */
+async function writeKpiCsv(path: string, results: readonly FileResult[], io: CliIo): Promise<boolean> {
+  const lines = [KPI_CSV_HEADER.join(','), ...results.flatMap((r) => r.kpiRows ?? [])]
+  try {
+    await writeAtomic(path, lines.join('\n') + '\n')
+    return false
+  } catch (error) {
+    io.err(`${io.colour.red('error')} ${path}: cannot write the KPI CSV: ${ioReason(error)}\n`)
+    return true
+  }
 }
 
 function bundledInputs(): string[] {

@@ -1,0 +1,137 @@
+// Reads a PDF into the page tree one page at a time: the text layer where it is sound, OCR where
+// the router says so, and an empty page (with a warning) where a page cannot be read.
+import type {PDFDocumentProxy, PDFPageProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
+import type {VFile} from 'vfile'
+import {page as pageNode, root} from '../../tree/build.js'
+import type {Page, PageData, Root} from '../../tree/types.js'
+import {report} from '../../messages.js'
+import {closePdf, openPdf} from './open.js'
+import {ocrPage} from './ocr.js'
+import type {OcrPool} from './ocr-pool.js'
+import {measureDrawing} from './page-drawing.js'
+import {routePage} from './route-page.js'
+import type {OcrMode, PageRoute} from './route-page.js'
+import {readTextLayer} from './text-layer.js'
+
+export type {OcrMode}
+
+export interface PdfReadOptions {
+  ocr: OcrMode
+  /** Returns the shared OCR pool, creating it on first call (so text-only packs start no workers). */
+  getOcrPool: () => OcrPool
+}
+
+/** Longest pdf.js message kept in a page warning (characters). */
+const MAX_WARNING_CHARS = 200
+
+/**
+ * Reads a PDF into the page tree.
+ * @param bytes the PDF file's bytes
+ * @param file the file being processed (warnings are attached to it)
+ * @param options OCR mode and the lazily created OCR pool
+ * @returns the root with one page node per PDF page, in order
+ * @throws PackError `pdf-corrupt` or `pdf-encrypted` when the PDF cannot be opened
+ */
+export async function readPdf(bytes: Uint8Array, file: VFile, options: PdfReadOptions): Promise<Root> {
+  const doc = await openPdf(bytes)
+  try {
+    const labels = await pageLabels(doc)
+    const pages: Page[] = []
+    for (let n = 1; n <= doc.numPages; n++) {
+      const node = await readPage(doc, n, file, options)
+      const label = labels?.[n - 1]
+      if (label) node.data.label = label
+      pages.push(node)
+    }
+    return root(pages, 'pdf')
+  } finally {
+    await closePdf(doc)
+  }
+}
+
+/** The PDF's page labels, or null when it has none or they cannot be read. */
+async function pageLabels(doc: PDFDocumentProxy): Promise<Array<string> | null> {
+  try {
+    return await doc.getPageLabels()
+  } catch {
+    return null
+  }
+}
+
+/** Reads one page; a page pdf.js cannot read becomes an empty page with a `pdf-warning`. */
+async function readPage(doc: PDFDocumentProxy, n: number, file: VFile, options: PdfReadOptions): Promise<Page> {
+  let pdfPage: PDFPageProxy | undefined
+  try {
+    pdfPage = await doc.getPage(n)
+    return await readLoadedPage(pdfPage, n, file, options)
+  } catch (error) {
+    report(file, 'pdf-warning', 'Unexpected error reading page ' + n + ': ' + errorLine(error), n)
+    return emptyPage(n, 'unreadable page', pdfPage)
+  } finally {
+    pdfPage?.cleanup()
+  }
+}
+
+async function readLoadedPage(pdfPage: PDFPageProxy, n: number, file: VFile, options: PdfReadOptions): Promise<Page> {
+  const drawing = await measureDrawing(pdfPage)
+  const layer = await readTextLayer(pdfPage, n)
+  const route = routePage({...layer.stats, ...drawing}, options.ocr)
+  if (route.warning) report(file, route.warning, warningText(route), n)
+  const size = {width: layer.width, height: layer.height}
+  if (route.method === 'ocr') return await readOcrPage(pdfPage, n, file, options, route)
+  if (route.method === 'empty') return pageNode([], pageData(n, 'empty', route.reason, size))
+  return pageNode(layer.blocks, pageData(n, 'text-layer', route.reason, size))
+}
+
+/** OCRs a page; if OCR fails the page is left empty with an `ocr-failed` warning. */
+async function readOcrPage(pdfPage: PDFPageProxy, n: number, file: VFile, options: PdfReadOptions, route: PageRoute): Promise<Page> {
+  try {
+    const node = await ocrPage(pdfPage, n, options.getOcrPool(), file)
+    node.data.reason = route.reason
+    return node
+  } catch (error) {
+    report(file, 'ocr-failed', 'OCR of page ' + n + ' failed: ' + errorLine(error), n)
+    return emptyPage(n, route.reason + '; OCR failed', pdfPage)
+  }
+}
+
+function emptyPage(n: number, reason: string, pdfPage: PDFPageProxy | undefined): Page {
+  let size: {width?: number; height?: number} = {}
+  try {
+    if (pdfPage) {
+      const viewport = pdfPage.getViewport({scale: 1})
+      size = {width: viewport.width, height: viewport.height}
+    }
+  } catch {
+    size = {}
+  }
+  return pageNode([], pageData(n, 'empty', reason, size))
+}
+
+function pageData(n: number, method: PageData['method'], reason: string, size: {width?: number; height?: number}): PageData {
+  return {
+    page: n,
+    method,
+    reason,
+    ...(size.width !== undefined ? {width: round(size.width)} : {}),
+    ...(size.height !== undefined ? {height: round(size.height)} : {}),
+    ocrConfidence: null,
+    printedPage: null
+  }
+}
+
+/** The warning sentence for a routing decision. */
+function warningText(route: PageRoute): string {
+  if (route.warning === 'ocr-unavailable') return 'Page needs OCR (' + route.reason.replace(/; OCR switched off$/, '') + ') but OCR is switched off'
+  if (route.warning === 'empty-page') return 'Page carries no text and draws nothing'
+  return 'Page read by OCR: ' + route.reason
+}
+
+function errorLine(error: unknown): string {
+  const text = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim()
+  return text.length > MAX_WARNING_CHARS ? text.slice(0, MAX_WARNING_CHARS - 1) + '…' : text || 'unknown error'
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100
+}

@@ -1,0 +1,213 @@
+// Reads the rows under a KPI table header: figures placed in their columns, indicator names put
+// back together where they wrap over several lines (above, below or around the line of figures).
+import {headerLabels, nearest, overlap, readHeader, type KpiColumnDraft, type KpiHeader} from './kpi-header.js'
+import {isMeasureToken, isValueToken, type KpiLine, type Segment} from './kpi-segments.js'
+
+/** One row as read: its indicator text, the measure word where a measure column gives one, raw cells. */
+export interface KpiRowDraft {
+  indicator: string
+  measureWord: string | null
+  /** Raw text by column (index into the header's columns). */
+  cells: Map<number, string>
+  page: number
+  /** False when the figures could not be placed in their columns with certainty. */
+  certain: boolean
+}
+
+export interface KpiBody {
+  rows: KpiRowDraft[]
+  /** Index of the first line after the table. */
+  next: number
+}
+
+/** A wrapped indicator line is at most this long (characters); longer lines are prose. */
+const MAX_FRAGMENT_CHARS = 60
+/** A fragment needs this many letters (OCR debris such as "\J" or "w" is dropped). */
+const MIN_FRAGMENT_LETTERS = 3
+/** In PDFs a wrapped line follows the line above within this many line heights. */
+const MAX_LINE_GAP_HEIGHTS = 2.4
+
+interface Item {
+  row?: {indicator: string; measureWord: string | null; cells: Map<number, string>; certain: boolean}
+  fragment?: string
+  line: KpiLine
+}
+
+/**
+ * Reads the body of a table.
+ * @param lines the document's lines with their segments
+ * @param header the table's header
+ */
+export function readBody(lines: readonly KpiLine[], header: KpiHeader): KpiBody {
+  const items: Item[] = []
+  let at = header.next
+  for (; at < lines.length; at++) {
+    const line = lines[at]!
+    const previous = lines[at - 1]!
+    if (line.line.page !== previous.line.page || readHeader(lines, at)) break
+    if (header.mode === 'grid' && !sameGrid(line, lines[header.at]!)) break
+    const row = dataRow(line, header)
+    if (row) items.push({row, line})
+    else if (isFragment(line, previous, header, items)) items.push({fragment: line.segments.map((s) => s.text).join(' ') || line.line.text, line})
+    else break
+  }
+  while (items.length && !items[items.length - 1]!.row && !trailingAllowed(items)) items.pop()
+  return {rows: assemble(items), next: header.next + items.length}
+}
+
+/** True when a line is a row of the same grid as the header (same block, same number of cells). */
+function sameGrid(line: KpiLine, head: KpiLine): boolean {
+  return line.mode === 'grid' && line.line.block === head.line.block && line.segments.length === head.segments.length
+}
+
+/** The row a line holds, or null when it holds no figures. */
+function dataRow(line: KpiLine, header: KpiHeader): Item['row'] | null {
+  if (line.mode === 'grid' && header.mode === 'grid') return line.segments.some((s) => s.text) ? gridRow(line, header) : null
+  const values = line.segments.filter((s) => s.text && isValueToken(s.text)).length
+  const needed = Math.min(2, header.columns.filter((c) => c.role === 'value').length)
+  if (values < needed) return null
+  if (line.mode === 'grid' && header.mode === 'grid') return gridRow(line, header)
+  if (line.mode === 'x' && header.mode === 'x') return xRow(line.segments, header)
+  return orderedRow(line, header)
+}
+
+/** Grid row under a grid header: cell i goes to the column of header cell i. */
+function gridRow(line: KpiLine, header: KpiHeader): Item['row'] {
+  const cells = new Map<number, string>()
+  header.columns.forEach((column, index) => {
+    if (column.index !== null) cells.set(index, line.segments[column.index]?.text ?? '')
+  })
+  return {indicator: line.segments[0]?.text ?? '', measureWord: measureOf(cells, header), cells, certain: true}
+}
+
+/** x-aligned row: text left of the first value column is the indicator; figures go to the column over them. */
+function xRow(segments: Segment[], header: KpiHeader): Item['row'] {
+  const limit = (header.valuesX0 ?? 0) - 1
+  const name = segments.filter((s) => (s.x1 ?? 0) <= limit || ((s.x0 ?? 0) < limit && !isValueToken(s.text)))
+  const cells = new Map<number, string>()
+  let certain = true
+  for (const segment of segments) {
+    if (name.includes(segment)) continue
+    const index = columnFor(header.columns, segment)
+    if (index < 0 || cells.has(index)) certain = false
+    else cells.set(index, segment.text)
+  }
+  return {indicator: name.map((s) => s.text).join(' '), measureWord: measureOf(cells, header), cells, certain}
+}
+
+function columnFor(columns: KpiColumnDraft[], segment: Segment): number {
+  let best = -1
+  let most = 0
+  columns.forEach((column, index) => {
+    const amount = overlap(column, segment.x0, segment.x1)
+    if (amount > most) [best, most] = [index, amount]
+  })
+  if (best >= 0) return best
+  const near = nearest(columns, segment.x0, segment.x1)[0]
+  return near ? columns.indexOf(near) : -1
+}
+
+/**
+ * Row whose cells can only be placed in order (OCR text): the last figures of the line fill the
+ * value columns; a capitalised measure word fills the measure column; the words before are the name.
+ */
+function orderedRow(line: KpiLine, header: KpiHeader): Item['row'] {
+  const words = line.segments.map((s) => s.text)
+  const measureColumn = header.columns.findIndex((c) => c.role === 'measure')
+  const valueColumns = header.columns.map((c, i) => ({c, i})).filter(({c}) => c.role !== 'measure')
+  let end = words.length
+  while (end > 0 && (words[end - 1] === '|' || !words[end - 1])) end--
+  let start = end
+  while (start > 0 && (isValueToken(words[start - 1]!) || words[start - 1] === '|')) start--
+  const run = words.slice(start, end).filter((w) => w !== '|')
+  const take = Math.min(run.length, valueColumns.length)
+  const figures = run.slice(run.length - take)
+  const leftovers = run.slice(0, run.length - take)
+  const cells = new Map<number, string>()
+  const certain = figures.length === valueColumns.length && leftovers.every((w) => /^\d[\d,]*$/.test(w))
+  if (certain) figures.forEach((raw, k) => cells.set(valueColumns[k]!.i, raw))
+  const before = [...words.slice(0, start), ...leftovers].filter((w) => w !== '|')
+  const measureAt = before.findIndex(isMeasureToken)
+  const measureWord = measureAt >= 0 ? before[measureAt]! : null
+  if (measureAt >= 0) before.splice(measureAt, 1)
+  if (measureWord && measureColumn >= 0) cells.set(measureColumn, measureWord)
+  return {indicator: before.join(' ').replace(/^[-–.,\s]+/, ''), measureWord, cells, certain}
+}
+
+function measureOf(cells: Map<number, string>, header: KpiHeader): string | null {
+  const index = header.columns.findIndex((c) => c.role === 'measure')
+  return index >= 0 ? cells.get(index) ?? null : null
+}
+
+/** True when a line without figures is part of an indicator name wrapped over lines. */
+function isFragment(line: KpiLine, previous: KpiLine, header: KpiHeader, items: Item[]): boolean {
+  if (line.mode === 'grid' && header.mode === 'grid') return false
+  const text = line.line.text
+  if (text.length > MAX_FRAGMENT_CHARS || /[.:;]$/.test(text) || looksLikeHeaderLine(line)) return false
+  if (header.mode === 'x' && line.mode === 'x') {
+    const inNameColumn = line.segments.every((s) => (s.x1 ?? 0) <= (header.valuesX0 ?? Infinity))
+    if (!inNameColumn || !closeBelow(line, previous)) return false
+  }
+  return items.length > 0 || header.mode !== 'grid'
+}
+
+function looksLikeHeaderLine(line: KpiLine): boolean {
+  return headerLabels(line).length > 1 && line.segments.some((s) => /^RAG\b/i.test(s.text))
+}
+
+function closeBelow(line: KpiLine, previous: KpiLine): boolean {
+  const a = line.line.y0
+  const b = previous.line.y0
+  const height = Math.max(line.line.height ?? 0, previous.line.height ?? 0)
+  if (a === null || b === null || !height) return true
+  return a - b <= MAX_LINE_GAP_HEIGHTS * height
+}
+
+/** Fragments after the last row are kept only when they sit in the same block as it. */
+function trailingAllowed(items: Item[]): boolean {
+  let rowAt = items.length - 1
+  while (rowAt >= 0 && !items[rowAt]!.row) rowAt--
+  if (rowAt < 0) return false
+  const last = items[items.length - 1]!
+  const row = items[rowAt]!
+  if (row.line.line.y0 !== null) return true
+  return last.line.line.block === row.line.line.block
+}
+
+/**
+ * Puts wrapped name lines back onto their rows. When the first row has lines above it, names are
+ * centred on their figures: the lines after a row number as many as before it; else all follow it.
+ */
+function assemble(items: Item[]): KpiRowDraft[] {
+  const rows: Array<{draft: KpiRowDraft; before: string[]; after: string[]}> = []
+  let pending: string[] = []
+  let centred: boolean | null = null
+  for (const item of items) {
+    if (item.fragment !== undefined) {
+      pending.push(item.fragment)
+      continue
+    }
+    const row = item.row!
+    if (centred === null) centred = pending.length > 0
+    const last = rows[rows.length - 1]
+    if (last) {
+      const keep = centred ? Math.min(pending.length, last.before.length) : pending.length
+      last.after.push(...pending.slice(0, keep))
+      pending = pending.slice(keep)
+    }
+    rows.push({draft: {...row, page: item.line.line.page}, before: pending, after: []})
+    pending = []
+  }
+  const last = rows[rows.length - 1]
+  if (last) last.after.push(...pending.slice(0, centred ? last.before.length : pending.length))
+  return rows.map(({draft, before, after}) => ({...draft, indicator: joinName([...before, draft.indicator, ...after])}))
+}
+
+/** Joins name parts; a part ending in a hyphen runs on ("re-" + "referrals" → "re-referrals"). */
+function joinName(parts: string[]): string {
+  let out = ''
+  for (const part of parts.map((p) => p.trim()).filter((p) => (p.match(/\p{L}/gu)?.length ?? 0) >= MIN_FRAGMENT_LETTERS || /\d/.test(p))) {
+    out = !out ? part : /-$/.test(out) ? out + part : `${out} ${part}`
+  }
+  return out.replace(/\s+/g, ' ').trim()
+}

@@ -1,0 +1,279 @@
+// Finds the header of a KPI table and turns it into columns: one header line or several (labels
+// printed over two lines, spanned headings such as "2019-20" over "Number | Percentage").
+import {classifyColumn, isIndicatorHeading, isKpiHeading, isMeasureHeading, isRagHeading, repairPeriodLabel, type ColumnKind} from './kpi-columns.js'
+import {clean, isValueToken, type KpiLine, type SegmentMode} from './kpi-segments.js'
+
+/** A value column of the table being read. */
+export interface KpiColumnDraft {
+  label: string
+  kind: ColumnKind
+  period: string | null
+  /** What the column holds: figures, each row's measure ("Outturn type"), or a RAG status. */
+  role: 'value' | 'measure' | 'rag'
+  /** Cell index in a grid header, else null. */
+  index: number | null
+  x0: number | null
+  x1: number | null
+}
+
+export interface KpiHeader {
+  mode: SegmentMode
+  /** Index (in the lines) of the first header line, of the main one, and of the first line after the header. */
+  top: number
+  at: number
+  next: number
+  /** Left edge of the first value column (x mode), to tell indicator text from figures. */
+  valuesX0: number | null
+  columns: KpiColumnDraft[]
+  /** True when labels had to be placed by guesswork (OCR headers over two lines). */
+  uncertain: boolean
+}
+
+/** Fewest period / target / benchmark headings a header line needs. */
+const MIN_KPI_HEADINGS = 2
+/** A loose (OCR) line needs this many, being less certain of its cells. */
+const MIN_KPI_HEADINGS_LOOSE = 3
+/** Lines above or below a header line count as part of it within this many line heights. */
+const HEADER_BAND_HEIGHTS = 2.4
+/** Header lines looked at above the main one. */
+const MAX_LINES_ABOVE = 2
+
+/**
+ * Reads the header starting at `at`, or null when the line is no KPI table header.
+ * @param lines the document's lines with their segments
+ * @param at index of the candidate line
+ */
+export function readHeader(lines: readonly KpiLine[], at: number): KpiHeader | null {
+  const main = lines[at]
+  if (!main) return null
+  const labels = headerLabels(main)
+  if (!looksLikeHeader(labels, main.mode)) return null
+  if (main.mode === 'loose' && (!hasNoValues(main) || /[.;,]$/.test(main.line.text))) return null
+  if (main.mode === 'grid') return gridHeader(lines, at)
+  if (main.mode === 'x') return xHeader(lines, at)
+  return looseHeader(lines, at, labels)
+}
+
+/** The labels of a line read as a header row (loose lines split into heading atoms). */
+export function headerLabels(line: KpiLine): string[] {
+  if (line.mode !== 'loose') return line.segments.map((s) => s.text)
+  return looseLabels(line.segments.map((s) => s.text))
+}
+
+function looksLikeHeader(labels: string[], mode: SegmentMode): boolean {
+  const rest = labels.slice(1).filter(Boolean)
+  const kpi = rest.filter(isKpiHeading).length + (isKpiHeading(labels[0] ?? '') ? 1 : 0)
+  const figures = labels.filter((l) => isValueToken(l) && !isKpiHeading(l)).length
+  if (figures > 0) return false
+  if (mode === 'loose') return kpi >= MIN_KPI_HEADINGS_LOOSE && kpi * 2 >= labels.length
+  return kpi >= MIN_KPI_HEADINGS
+}
+
+/** True when a line holds no figure at all (a header or a wrapped indicator name). */
+export function hasNoValues(line: KpiLine): boolean {
+  return !line.segments.some((s) => s.text && isValueToken(s.text) && !isKpiHeading(s.text))
+}
+
+/** Grid header: the header row plus header rows directly above and below it (same cell count). */
+function gridHeader(lines: readonly KpiLine[], at: number): KpiHeader {
+  const main = lines[at]!
+  const width = main.segments.length
+  const sameGrid = (line: KpiLine | undefined): boolean => Boolean(line && line.mode === 'grid' &&
+    line.segments.length === width && line.line.block === main.line.block && hasNoValues(line))
+  let first = at
+  while (first > 0 && at - first < MAX_LINES_ABOVE && sameGrid(lines[first - 1])) first--
+  let next = at + 1
+  while (sameGrid(lines[next]) && !looksLikeHeader(headerLabels(lines[next]!), 'grid')) next++
+  const rows = lines.slice(first, next).map((line) => line.segments.map((s) => s.text))
+  const labels = stackRows(rows)
+  const columns = labels.slice(1).map((label, index) => draft(label, index + 1, null, null))
+  return {mode: 'grid', top: first, at, next, valuesX0: null, columns: columns.filter((c) => c.label), uncertain: false}
+}
+
+/** Header rows stacked into one label per column; an upper label spans the empty cells after it. */
+function stackRows(rows: string[][]): string[] {
+  const width = rows[0]?.length ?? 0
+  const labels: string[] = Array.from({length: width}, () => '')
+  rows.forEach((row, r) => {
+    const last = r === rows.length - 1
+    let span = ''
+    for (let c = 0; c < width; c++) {
+      const text = row[c] ?? ''
+      if (text) span = text
+      else if (c === 0 || last) span = ''
+      const below = rows.slice(r + 1).some((lower) => lower[c])
+      const part = text || (below ? span : '')
+      labels[c] = [labels[c], part].filter(Boolean).join(' ')
+    }
+  })
+  return labels
+}
+
+/** x-aligned header: segments of the main line, with label parts printed above or below them. */
+function xHeader(lines: readonly KpiLine[], at: number): KpiHeader {
+  const main = lines[at]!
+  const [head, ...rest] = main.segments
+  const indicatorFirst = head && !isKpiHeading(head.text)
+  const valueSegments = indicatorFirst ? rest : main.segments
+  const columns = valueSegments.map((s) => draft(s.text, null, s.x0, s.x1))
+  const valuesX0 = columns[0]?.x0 ?? null
+  let top = at
+  for (let up = 1; up <= MAX_LINES_ABOVE; up++) {
+    const above = lines[at - up]
+    if (!above || !inBand(above, main, up) || !hasNoValues(above) || looksLikeHeader(headerLabels(above), 'x')) break
+    if (!above.segments.every((s) => (s.x0 ?? 0) >= (valuesX0 ?? 0) - 1)) break
+    addParts(columns, above, 'before')
+    top = at - up
+  }
+  let next = at + 1
+  while (lines[next] && inBand(lines[next]!, lines[next - 1]!, 1) && hasNoValues(lines[next]!) &&
+    lines[next]!.segments.every((s) => (s.x0 ?? 0) >= (valuesX0 ?? 0) - 1)) {
+    addParts(columns, lines[next]!, 'after')
+    next++
+  }
+  for (const column of columns) Object.assign(column, draft(column.label, null, column.x0, column.x1))
+  return {mode: 'x', top, at, next, valuesX0, columns, uncertain: false}
+}
+
+/** True when `other` is on the same page as `main` and within the header band of it. */
+function inBand(other: KpiLine, main: KpiLine, steps: number): boolean {
+  if (other.line.page !== main.line.page) return false
+  const a = other.line.y0
+  const b = main.line.y0
+  const height = main.line.height ?? other.line.height
+  if (a === null || b === null || !height) return other.line.block === main.line.block
+  return Math.abs(a - b) <= HEADER_BAND_HEIGHTS * height * steps
+}
+
+/** Adds the segments of a line above or below the header to the columns they sit over. */
+function addParts(columns: KpiColumnDraft[], line: KpiLine, where: 'before' | 'after'): void {
+  for (const segment of line.segments) {
+    const over = columns.filter((c) => overlap(c, segment.x0, segment.x1) > 0)
+    const targets = over.length ? over : nearest(columns, segment.x0, segment.x1)
+    for (const column of targets) {
+      column.label = where === 'before' ? `${segment.text} ${column.label}` : `${column.label} ${segment.text}`
+    }
+  }
+}
+
+/** Overlap in x between a column and a range (0 when they do not meet). */
+export function overlap(column: {x0: number | null; x1: number | null}, x0: number | null, x1: number | null): number {
+  if (column.x0 === null || column.x1 === null || x0 === null || x1 === null) return 0
+  return Math.min(column.x1, x1) - Math.max(column.x0, x0)
+}
+
+/** The column whose middle is nearest a range's middle (as a one-item list; empty when unknown). */
+export function nearest<T extends {x0: number | null; x1: number | null}>(columns: T[], x0: number | null, x1: number | null): T[] {
+  if (x0 === null || x1 === null) return []
+  const mid = (x0 + x1) / 2
+  let best: T | null = null
+  let distance = Infinity
+  for (const column of columns) {
+    if (column.x0 === null || column.x1 === null) continue
+    const d = Math.abs((column.x0 + column.x1) / 2 - mid)
+    if (d < distance) [best, distance] = [column, d]
+  }
+  return best ? [best] : []
+}
+
+/** Loose (OCR) header: labels from the line, with two-line labels from lines above slotted in. */
+function looseHeader(lines: readonly KpiLine[], at: number, labels: string[]): KpiHeader {
+  const main = lines[at]!
+  const first = labels[0] ?? ''
+  const indicatorFirst = !isKpiHeading(first)
+  const values = (indicatorFirst ? labels.slice(1) : labels).filter((l) => !isIndicatorHeading(l))
+  const rows = piped(lines, at, -1).reverse()
+  let next = at + 1
+  const below: string[] = []
+  for (; next < lines.length && next <= at + MAX_LINES_ABOVE; next++) {
+    const line = lines[next]!
+    if (line.line.page !== main.line.page) break
+    const parts = line.line.text.includes('|') ? pipeParts(line.line.text) : null
+    if (parts && !parts.some((part) => part.split(' ').some((w) => isValueToken(w) && !isKpiHeading(w)))) rows.push(parts)
+    else if (!hasNoValues(line)) break
+    else if (looseLabels(line.segments.map((s) => s.text)).every(isKpiHeading)) below.push(...looseLabels(line.segments.map((s) => s.text)))
+    else break
+  }
+  const stacked = [...stack(rows), ...below]
+  if (stacked.length) values.splice(insertAt(values), 0, ...stacked)
+  const columns = values.map((label) => draft(label, null, null, null))
+  return {mode: 'loose', top: at - piped(lines, at, -1).length, at, next, valuesX0: null, columns, uncertain: stacked.length > 0}
+}
+
+/** Lines with "|" cell rules and no figures next to an OCR header (going `step` lines at a time). */
+function piped(lines: readonly KpiLine[], at: number, step: number): string[][] {
+  const rows: string[][] = []
+  for (let k = 1; k <= MAX_LINES_ABOVE; k++) {
+    const other = lines[at + step * k]
+    if (!other || other.mode !== 'loose' || other.line.page !== lines[at]!.line.page) break
+    if (!other.line.text.includes('|') || !hasNoValues(other)) break
+    rows.push(pipeParts(other.line.text))
+  }
+  return rows
+}
+
+/** The parts of a "|"-ruled line, OCR specks (one-character words) dropped from their starts. */
+function pipeParts(text: string): string[] {
+  return text.split('|').map((part) => part.trim().replace(/^(?:\S\s+)+/, '')).filter(Boolean)
+}
+
+/** Labels printed over two lines ("Southampt | Statistical" / "on19/20 | Neighbours"), column by column. */
+function stack(rows: string[][]): string[] {
+  const width = Math.max(0, ...rows.map((row) => row.length))
+  const out: string[] = []
+  for (let c = 0; c < width; c++) out.push(joinParts(rows.map((row) => row[c] ?? '')))
+  return out.filter(Boolean)
+}
+
+/** Joins the parts of a label broken over lines; "Southampt" + "on19/20" → "Southampton 19/20". */
+function joinParts(parts: string[]): string {
+  let out = ''
+  for (const part of parts.filter(Boolean)) {
+    const glue = out && /[a-z]$/.test(out) && /^[a-z]/.test(part) ? '' : ' '
+    out = out ? out + glue + part : part
+  }
+  return clean(out.replace(/([A-Za-z])(\d)/g, '$1 $2'))
+}
+
+/** Where labels from lines above go: after the last period or target of the main line. */
+function insertAt(values: string[]): number {
+  let at = 0
+  values.forEach((label, index) => {
+    const kind = classifyColumn(label).kind
+    if (kind === 'period' || kind === 'target') at = index + 1
+  })
+  return at
+}
+
+/**
+ * Words of an OCR header line grouped into labels: a period, "Target", "England" or the like
+ * stands alone; other words next to each other form one label ("Statistical Neighbours").
+ */
+export function looseLabels(words: string[]): string[] {
+  const out: string[] = []
+  let run: string[] = []
+  const flushRun = (): void => {
+    if (run.length) out.push(run.join(' '))
+    run = []
+  }
+  for (const raw of words) {
+    if (raw === '|') {
+      flushRun()
+      continue
+    }
+    const word = repairPeriodLabel(raw.replace(/^\||\|$/g, ''))
+    if (!word) continue
+    if (isKpiHeading(word) || isIndicatorHeading(word)) {
+      flushRun()
+      out.push(word)
+    } else run.push(word)
+  }
+  flushRun()
+  return out
+}
+
+function draft(label: string, index: number | null, x0: number | null, x1: number | null): KpiColumnDraft {
+  const text = clean(label).replace(/(?<=\w)[.,;:]+$/, '')
+  const role = isMeasureHeading(text) ? 'measure' : isRagHeading(text) ? 'rag' : 'value'
+  return {label: text, ...classifyColumn(text), role, index, x0, x1}
+}

@@ -1,0 +1,146 @@
+// Splits one body line into the cells a KPI table reader needs: table cells where the reader made
+// a table, x-aligned word runs where the words carry positions, loose tokens for OCR text.
+import type {DocLine} from './lines.js'
+import type {Line, Word} from '../tree/types.js'
+
+/** One cell-like piece of a line; x0/x1 in the line's unit (points or characters), null when unknown. */
+export interface Segment {
+  text: string
+  x0: number | null
+  x1: number | null
+}
+
+/** How a line's segments were found: cells of a grid (empties kept), x-aligned runs, or loose tokens. */
+export type SegmentMode = 'grid' | 'x' | 'loose'
+
+export interface KpiLine {
+  line: DocLine
+  mode: SegmentMode
+  segments: Segment[]
+}
+
+/** Words further apart than this many line heights start a new cell (PDF points; a space is ~0.3). */
+const GAP_LINE_HEIGHTS = 0.75
+/** …but never closer than this (points), so tight kerning gaps do not split words. */
+const MIN_GAP_PT = 5
+/** In text exports, this many spaces or more between words part two cells (a sentence has one). */
+const MIN_GAP_CHARS = 2
+
+const NA_TOKEN = /^(?:n\/?a|nj\/a|n\/b|\/a|na\.?|n\.a\.?|tbc|tba|tbd|nil|none|-|–|—|\*|\.\.)$/i
+const NUMBER_TOKEN = /^[<>≤≥~]?[(\-−+]?[£$€]?[TBSIl/]?\d[\d.,]*\)?(?:%|k|m|bn|pp)?$/i
+const MEASURE_WORD = /^(?:PERCENTAGE|PERCENT|NUMBER|NUMEBER|NUM\w*|RATE|CURRENCY|COST|RATIO)$/
+
+/** True for a token a KPI cell holds: a number (OCR damage allowed) or a "no figure" mark. */
+export function isValueToken(text: string): boolean {
+  const value = text.trim()
+  return NA_TOKEN.test(value) || NUMBER_TOKEN.test(value)
+}
+
+/** The measure an "Outturn type" cell states (PERCENTAGE, NUMBER, RATE), or null. */
+export function measureWord(text: string): 'percentage' | 'number' | 'rate' | 'currency' | null {
+  const value = text.trim()
+  if (!MEASURE_WORD.test(value)) return null
+  if (/^PERC/.test(value)) return 'percentage'
+  if (/^NUM/.test(value)) return 'number'
+  if (/^RAT[EI]/.test(value)) return value.startsWith('RATI') ? 'number' : 'rate'
+  return 'currency'
+}
+
+/** True when a token is a measure word printed in capitals (an "Outturn type" cell). */
+export function isMeasureToken(text: string): boolean {
+  return MEASURE_WORD.test(text.trim())
+}
+
+/**
+ * The segments of one line.
+ * @param line a body line of the document
+ * @returns the line with its mode and segments (empty grid cells kept, as '')
+ */
+export function kpiLine(line: DocLine): KpiLine {
+  if (line.cells && line.node.type === 'tableRow') {
+    const cells = line.node.children
+    const boxed = cells.every((cell) => cell.data.bbox || !cellText(cell.children))
+    if (!boxed || !cells.some((cell) => cell.data.bbox)) {
+      return {line, mode: 'grid', segments: line.cells.map((text) => ({text: clean(text), x0: null, x1: null}))}
+    }
+    const segments = cells.flatMap((cell) => cell.children.length ? gapSegments(cell.children.flatMap((row) => row.children)) : [])
+    return {line, mode: 'x', segments}
+  }
+  if (line.node.type !== 'line') return {line, mode: 'loose', segments: []}
+  const words = line.node.children.filter((w) => w.data.layer !== 'furniture' && !isSpeck(w))
+  const geometric = words.length > 0 && words.every((w) => w.data.bbox)
+  const spaced = !geometric && hasWideGap(words)
+  if (geometric || spaced) return {line, mode: 'x', segments: gapSegments(words)}
+  return {line, mode: 'loose', segments: words.map((w) => ({text: w.value, x0: null, x1: null}))}
+}
+
+/** OCR specks: "words" whose box is smaller than this in both directions (points) are dirt on the scan. */
+const SPECK_PT = 2
+
+function isSpeck(w: Word): boolean {
+  const box = w.data.bbox
+  return Boolean(box && box[2] - box[0] < SPECK_PT && box[3] - box[1] < SPECK_PT)
+}
+
+function cellText(lines: Line[]): string {
+  return lines.map((l) => l.children.map((w) => w.value).join(' ')).join(' ').trim()
+}
+
+/** Words grouped into runs by the gaps between them; runs of several values split into one each. */
+function gapSegments(words: Word[]): Segment[] {
+  const out: Segment[] = []
+  let run: Word[] = []
+  let last: Word | null = null
+  for (const w of words) {
+    if (w.value === '|') {
+      flush(run, out)
+      run = []
+      last = null
+      continue
+    }
+    if (last && gap(last, w) >= threshold(last)) {
+      flush(run, out)
+      run = []
+    }
+    run.push(w)
+    last = w
+  }
+  flush(run, out)
+  return out
+}
+
+function flush(run: Word[], out: Segment[]): void {
+  if (!run.length) return
+  const allValues = run.length > 1 && run.every((w) => isValueToken(w.value))
+  const groups = allValues ? run.map((w) => [w]) : [run]
+  for (const group of groups) {
+    const first = extent(group[0]!)
+    const last = extent(group[group.length - 1]!)
+    out.push({text: clean(group.map((w) => w.value).join(' ')), x0: first[0], x1: last[1]})
+  }
+}
+
+/** A word's horizontal extent: bbox in points, else source columns. */
+function extent(w: Word): [number, number] {
+  if (w.data.bbox) return [w.data.bbox[0], w.data.bbox[2]]
+  return [w.position?.start.column ?? 0, w.position?.end.column ?? 0]
+}
+
+function gap(a: Word, b: Word): number {
+  return extent(b)[0] - extent(a)[1]
+}
+
+function threshold(w: Word): number {
+  if (!w.data.bbox) return MIN_GAP_CHARS
+  return Math.max(MIN_GAP_PT, GAP_LINE_HEIGHTS * (w.data.bbox[3] - w.data.bbox[1]))
+}
+
+function hasWideGap(words: Word[]): boolean {
+  if (!words.every((w) => w.position)) return false
+  return words.some((w, index) => index > 0 && gap(words[index - 1]!, w) >= MIN_GAP_CHARS)
+}
+
+/** Cell text without footnote marks (¹ ⁴) and with single spaces. */
+export function clean(text: string): string {
+  return text.replace(/[\u00b9\u00b2\u00b3\u2070-\u2079]+/g, ' ').replace(/\s+/g, ' ').trim()
+}

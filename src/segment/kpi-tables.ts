@@ -1,0 +1,199 @@
+// Finds KPI tables (indicators by period, target and benchmark columns) in the cleaned tree and
+// leaves them typed on file.data.kpiTables: labelled columns, numbers parsed, raw text kept.
+import type {VFile} from 'vfile'
+import type {KpiTable, Part} from '../compile/model.js'
+import {report} from '../messages.js'
+import {normaliseNumber, type Measure} from '../normalise/number.js'
+import type {Root} from '../tree/types.js'
+import {readBody, type KpiRowDraft} from './kpi-body.js'
+import {readHeader, type KpiColumnDraft, type KpiHeader} from './kpi-header.js'
+import {kpiLine, measureWord, type KpiLine} from './kpi-segments.js'
+import {documentLines} from './lines.js'
+import type {Stage} from './types.js'
+
+type KpiRow = KpiTable['rows'][number]
+
+/** A table needs at least this many rows with figures to count as a KPI table. */
+const MIN_ROWS = 1
+/** Lines looked at above a header for the table's title and RAG status. */
+const TITLE_LOOKBACK = 8
+/** A title line is at most this long (characters). */
+const MAX_TITLE_CHARS = 160
+
+const RAG_LINE = /\bRAG(?:\s*(?:status|rating))?\s*[:\-–—]?\s*(red|amber|green)\b/i
+const PER_BASE = /\bper\s*(?:[\d,]+(?:\s000)?|\d+k|hundred|thousand)\b/i
+
+interface Found {
+  header: KpiHeader
+  rows: KpiRowDraft[]
+  page: number
+}
+
+/** The KPI table segmenter: reads every KPI table of the pack, joining tables continued over pages. */
+export const segmentKpiTables: Stage = function segmentKpiTables() {
+  return function transform(tree: Root, file: VFile): void {
+    const lines = documentLines(tree).map(kpiLine)
+    const found = joinContinued(findTables(lines))
+    const parts = file.data.parts ?? []
+    file.data.kpiTables = found.map((table) => typedTable(table, lines, parts, file)).filter((table) => table.rows.length >= MIN_ROWS)
+  }
+}
+
+function findTables(lines: readonly KpiLine[]): Found[] {
+  const out: Found[] = []
+  let at = 0
+  while (at < lines.length) {
+    const header = readHeader(lines, at)
+    if (!header || header.columns.filter((c) => c.role === 'value').length === 0) {
+      at++
+      continue
+    }
+    const body = readBody(lines, header)
+    if (body.rows.length >= MIN_ROWS) out.push({header, rows: body.rows, page: lines[header.at]!.line.page})
+    at = Math.max(at + 1, body.next)
+  }
+  return out
+}
+
+/** A table whose header is repeated at the top of the next page continues there: one table. */
+function joinContinued(tables: Found[]): Found[] {
+  const out: Found[] = []
+  for (const table of tables) {
+    const last = out[out.length - 1]
+    const lastPage = last?.rows[last.rows.length - 1]?.page ?? last?.page
+    if (last && lastPage !== undefined && table.page === lastPage + 1 && sameColumns(last.header.columns, table.header.columns)) {
+      last.rows.push(...table.rows)
+      continue
+    }
+    out.push(table)
+  }
+  return out
+}
+
+function sameColumns(a: KpiColumnDraft[], b: KpiColumnDraft[]): boolean {
+  return a.length === b.length && a.every((column, index) => column.label.toLowerCase() === b[index]?.label.toLowerCase())
+}
+
+function typedTable(table: Found, lines: readonly KpiLine[], parts: Part[], file: VFile): KpiTable {
+  const columns = uniqueLabels(table.header.columns)
+  const values = columns.filter(({column}) => column.role === 'value')
+  if (table.header.uncertain) {
+    report(file, 'kpi-table-uncertain', 'Unexpected column headings over two lines, expected one heading per column; column order guessed', table.page)
+  }
+  const rows = table.rows.map((row) => typedRow(row, columns, file))
+  const around = aboveHeader(lines, table.header.top)
+  return {
+    part: partOf(parts, table.page),
+    page: table.page,
+    title: titleOf(around),
+    rag: ragOf(around) ?? ragColumnOf(table, columns),
+    columns: values.map(({column, label}) => ({label, kind: column.kind, period: column.period})),
+    rows: rows.filter((row): row is KpiRow => row !== null)
+  }
+}
+
+/** Labels made unique within the table (cells name their column by label). */
+function uniqueLabels(columns: KpiColumnDraft[]): Array<{column: KpiColumnDraft; label: string; index: number}> {
+  const seen = new Map<string, number>()
+  return columns.map((column, index) => {
+    const count = (seen.get(column.label) ?? 0) + 1
+    seen.set(column.label, count)
+    return {column, label: count > 1 ? `${column.label} (${count})` : column.label, index}
+  })
+}
+
+function typedRow(row: KpiRowDraft, columns: ReturnType<typeof uniqueLabels>, file: VFile): KpiRow | null {
+  if (!row.indicator) return null
+  if (!row.certain) {
+    report(file, 'kpi-table-uncertain', `Unexpected figures for "${short(row.indicator)}" that do not match the columns, expected one per column; row left out`, row.page)
+    return null
+  }
+  const cells: KpiRow['cells'] = []
+  const measures: Measure[] = []
+  for (const {column, label, index} of columns) {
+    if (column.role !== 'value') continue
+    const raw = row.cells.get(index) ?? ''
+    const parsed = raw ? normaliseNumber(raw) : null
+    if (parsed) measures.push(parsed.measure)
+    else if (raw) report(file, 'kpi-cell-unparsed', `Unexpected "${short(raw)}" in a numeric column, expected a number`, row.page)
+    cells.push({column: label, raw, value: parsed ? parsed.value : null})
+  }
+  return {indicator: row.indicator, measure: rowMeasure(row, measures), cells}
+}
+
+/** The row's measure: stated by a measure column, else "per 10,000" in the name, else most cells. */
+function rowMeasure(row: KpiRowDraft, measures: Measure[]): Measure | null {
+  const stated = row.measureWord ? measureWord(row.measureWord) : null
+  if (stated) return stated
+  if (PER_BASE.test(row.indicator)) return 'rate'
+  const counts = new Map<Measure, number>()
+  for (const measure of measures) counts.set(measure, (counts.get(measure) ?? 0) + 1)
+  let best: Measure | null = null
+  for (const [measure, count] of counts) if (!best || count > (counts.get(best) ?? 0)) best = measure
+  return best
+}
+
+/** The lines just above the header (same page), nearest first, up to the previous table. */
+function aboveHeader(lines: readonly KpiLine[], at: number): KpiLine[] {
+  const out: KpiLine[] = []
+  const page = lines[at]?.line.page
+  for (let index = at - 1; index >= 0 && out.length < TITLE_LOOKBACK; index--) {
+    const line = lines[index]!
+    if (line.line.page !== page || line.line.cells) break
+    out.push(line)
+  }
+  return out
+}
+
+/** Title: the text before "RAG: …" on a RAG line, else the nearest heading or one-line block above. */
+function titleOf(above: KpiLine[]): string | null {
+  for (const line of above) {
+    const rag = RAG_LINE.exec(line.line.text)
+    const before = rag ? line.line.text.slice(0, rag.index).replace(/[\s\-–—:|]+$/, '') : ''
+    if (before.length >= 3) return before
+  }
+  for (const line of above) {
+    const text = line.line.text
+    if (RAG_LINE.test(text) || text.includes('|') || text.length > MAX_TITLE_CHARS || /[.:;,]$/.test(text)) continue
+    const alone = !above.some((other) => other !== line && other.line.block === line.line.block)
+    if (line.line.blockType === 'heading' || alone) return text
+  }
+  return null
+}
+
+/** RAG printed above the table ("RAG status: Amber"), or null. */
+function ragOf(above: KpiLine[]): KpiTable['rag'] {
+  for (const line of above) {
+    const match = RAG_LINE.exec(line.line.text)
+    if (match) return capitalise(match[1]!)
+  }
+  return null
+}
+
+/** RAG from a RAG column when every row gives the same status, else null. */
+function ragColumnOf(table: Found, columns: ReturnType<typeof uniqueLabels>): KpiTable['rag'] {
+  const column = columns.find(({column: c}) => c.role === 'rag')
+  if (!column) return null
+  const statuses = new Set(table.rows.map((row) => (row.cells.get(column.index) ?? '').trim().toLowerCase()))
+  const [only] = [...statuses]
+  return statuses.size === 1 && only && /^(?:red|amber|green)$/.test(only) ? capitalise(only) : null
+}
+
+function capitalise(word: string): 'Red' | 'Amber' | 'Green' {
+  const lower = word.toLowerCase()
+  return lower === 'red' ? 'Red' : lower === 'amber' ? 'Amber' : 'Green'
+}
+
+/** The innermost part holding the page (an appendix inside a report), or null. */
+function partOf(parts: Part[], page: number): string | null {
+  let best: Part | null = null
+  for (const part of parts) {
+    if (page < part.pages.from || page > part.pages.to) continue
+    if (!best || part.pages.to - part.pages.from <= best.pages.to - best.pages.from) best = part
+  }
+  return best?.id ?? null
+}
+
+function short(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text
+}

@@ -1,0 +1,43 @@
+// Splits tracker lines into columns by word position (PDF text layer and OCR): the header's words
+// give each column's left edge, and every later word goes to the column whose edge it has passed.
+import type {Word} from '../tree/types.js'
+import type {DocLine} from './lines.js'
+import {trackerHeader, type HeaderColumn, type Role} from './tracker-header.js'
+import type {LineCells} from './tracker-rows.js'
+
+/** A column's left edge and role. */
+export interface ColumnEdge {
+  role: Role | null
+  x: number
+}
+
+/** Points a word may start left of its column's header and still belong to it. */
+const EDGE_TOLERANCE = 8
+
+/** Body words of a line or table row that carry a box, "|" rules left out. */
+export function boxedWords(line: DocLine): Word[] {
+  const lines = line.node.type === 'line' ? [line.node] : line.node.children.flatMap((cell) => cell.children)
+  return lines.flatMap((one) => one.children).filter((word) => word.data.layer !== 'furniture' && word.data.bbox && /[^|\s]/.test(word.value))
+}
+
+/** Column edges from a header line's words; null without geometry. */
+export function headerEdges(line: DocLine): ColumnEdge[] | null {
+  const words = boxedWords(line)
+  if (words.length === 0) return null
+  const columns = trackerHeader({...line, cells: null, text: words.map((word) => word.value).join(' ')})
+  if (!columns) return null
+  return columns.map((column: HeaderColumn) => ({role: column.role, x: words[column.at]!.data.bbox![0]}))
+}
+
+/** The line's words by column. */
+export function splitByEdges(line: DocLine, edges: readonly ColumnEdge[]): LineCells {
+  const out: LineCells = {}
+  for (const word of boxedWords(line)) {
+    const x = word.data.bbox![0] + EDGE_TOLERANCE
+    let column = edges[0]!
+    for (const edge of edges) if (edge.x <= x) column = edge
+    if (!column.role) continue
+    out[column.role] = out[column.role] ? `${out[column.role]} ${word.value}` : word.value
+  }
+  return out
+}
