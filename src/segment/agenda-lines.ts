@@ -34,26 +34,9 @@ export interface PrintedRange {
   to: number
 }
 
-/** Body lines of the tree, with numeric list markers put back in front of their item's first line. */
+/** Body lines of the tree; documentLines already puts numbered list markers ("7.") back in front. */
 export function markedLines(tree: Root): MarkedLine[] {
-  const markers = listMarkers(tree)
-  return documentLines(tree).map(function mark(line) {
-    const marker = line.first && line.blockType === 'listItem' ? markers.get(line.block) : undefined
-    return marker && /\d/.test(marker) && !line.text.startsWith(marker) ? {...line, text: `${marker} ${line.text}`} : line
-  })
-}
-
-/** The list marker of each block, by the same global block index documentLines uses. */
-function listMarkers(tree: Root): Map<number, string> {
-  const out = new Map<number, string>()
-  let block = 0
-  for (const page of tree.children) {
-    for (const node of page.children) {
-      if (node.type === 'listItem' && node.marker) out.set(block, node.marker.trim())
-      block++
-    }
-  }
-  return out
+  return documentLines(tree)
 }
 
 /** True for a line that is an agenda heading ("AGENDA", "Supplementary Agenda", "Agenda frontsheet"). */

@@ -33,7 +33,6 @@ const BARE_HEADING = /^(?:(?:draft|printed|confirmed|unconfirmed|signed|public)\
 const NOT_HEADING = /\b(?:previous|last)\s+meeting\b|\bbe\s+(?:approved|noted|signed|agreed)\b/i
 const PRESENT = /^(?:members\s+|councillors\s+)?present\b/i
 const END_OF_MINUTES = /^this\s+page\s+is\s+intentionally\s+left\s+blank\.?$|^decision[-\s–]*maker\s*[:|]|^agenda\s+item\s*(?:no\.?\s*)?\d{0,3}[a-z]?\.?$/i
-const BULLET_MARKER = /^[-•*·▪●◦o]$/
 
 /**
  * True for a minutes heading line: "MINUTES OF THE MEETING HELD ON 6 JULY 2023", "MINUTES of a meeting …";
@@ -56,27 +55,11 @@ export function minutesRegions(tree: Root, parts: readonly Part[] | undefined, f
   })
 }
 
-/** Body lines of the tree with numeric or lettered list markers put back and `**` emphasis removed. */
+/** Body lines of the tree (numbered list markers already in front, from documentLines) with `**` emphasis removed. */
 export function minuteLines(tree: Root): MinuteLine[] {
-  const markers = listMarkers(tree)
-  return documentLines(tree).map(function mark(line) {
-    const marker = line.first && line.blockType === 'listItem' ? markers.get(line.block) : undefined
-    let text = line.text.replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim()
-    if (marker && !BULLET_MARKER.test(marker) && !text.startsWith(marker)) text = `${marker} ${text}`
-    return {line, text}
-  }).filter((entry) => entry.text.length > 0)
-}
-
-function listMarkers(tree: Root): Map<number, string> {
-  const out = new Map<number, string>()
-  let block = 0
-  for (const page of tree.children) {
-    for (const node of page.children) {
-      if (node.type === 'listItem' && node.marker) out.set(block, node.marker.trim())
-      block++
-    }
-  }
-  return out
+  return documentLines(tree)
+    .map((line) => ({line, text: line.text.replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim()}))
+    .filter((entry) => entry.text.length > 0)
 }
 
 /**
