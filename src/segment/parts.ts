@@ -126,7 +126,8 @@ function nameParts(drafts: Draft[], context: AgendaContext): void {
       ordinal.set(part.parent, count)
       title ??= appendixList(pageLines(owners.get(part.parent)!, context)).get(String(count)) ?? null
     }
-    part.title = title ?? (part.kind === 'front-sheet' || part.kind === 'other' ? null : firstLineTitle(pageLines(part, context)))
+    const fallback = part.kind === 'front-sheet' || part.kind === 'other' ? null : firstLineTitle(pageLines(part, context))
+    part.title = (title ?? fallback) || null
   }
 }
 
