@@ -1,6 +1,7 @@
 // Reads the rows under a KPI table header: figures placed in their columns, indicator names put
 // back together where they wrap over several lines (above, below or around the line of figures).
 import {headerLabels, nearest, overlap, readHeader, type KpiColumnDraft, type KpiHeader} from './kpi-header.js'
+import {tidyName} from './kpi-names.js'
 import {isMeasureToken, isValueToken, type KpiLine, type Segment} from './kpi-segments.js'
 
 /** One row as read: its indicator text, the measure word where a measure column gives one, raw cells. */
@@ -12,6 +13,10 @@ export interface KpiRowDraft {
   page: number
   /** False when the figures could not be placed in their columns with certainty. */
   certain: boolean
+  /** Why the row is uncertain, where a reader knows better than the generic warning. */
+  reason?: string
+  /** True when the row was OCR'd from a page image here (its figures may have lost commas or points). */
+  scanned?: boolean
 }
 
 export interface KpiBody {
@@ -22,8 +27,6 @@ export interface KpiBody {
 
 /** A wrapped indicator line is at most this long (characters); longer lines are prose. */
 const MAX_FRAGMENT_CHARS = 60
-/** A fragment needs this many letters (OCR debris such as "\J" or "w" is dropped). */
-const MIN_FRAGMENT_LETTERS = 3
 /** In PDFs a wrapped line follows the line above within this many line heights. */
 const MAX_LINE_GAP_HEIGHTS = 2.4
 
@@ -126,12 +129,25 @@ function orderedRow(line: KpiLine, header: KpiHeader): Item['row'] {
   const cells = new Map<number, string>()
   const certain = figures.length === valueColumns.length && leftovers.every((w) => /^\d[\d,]*$/.test(w))
   if (certain) figures.forEach((raw, k) => cells.set(valueColumns[k]!.i, raw))
-  const before = [...words.slice(0, start), ...leftovers].filter((w) => w !== '|')
+  const named = words.slice(0, start)
+  const measureAt0 = named.findIndex(isMeasureToken)
+  const before = [...(measureAt0 < 0 && measureColumn >= 0 ? withoutMeasureCell(named) : named), ...leftovers].filter((w) => w !== '|')
   const measureAt = before.findIndex(isMeasureToken)
   const measureWord = measureAt >= 0 ? before[measureAt]! : null
   if (measureAt >= 0) before.splice(measureAt, 1)
   if (measureWord && measureColumn >= 0) cells.set(measureColumn, measureWord)
   return {indicator: before.join(' ').replace(/^[-–.,\s]+/, ''), measureWord, cells, certain}
+}
+
+/**
+ * The words before the figures without the last "|"-ruled cell, where the header has a measure
+ * column and no measure word was read: that cell is the measure, misread ("TR | woween | 180").
+ */
+function withoutMeasureCell(words: string[]): string[] {
+  let end = words.length
+  while (end > 0 && words[end - 1] === '|') end--
+  const rule = words.lastIndexOf('|', end - 1)
+  return rule > 0 ? words.slice(0, rule) : words.slice(0, end)
 }
 
 function measureOf(cells: Map<number, string>, header: KpiHeader): string | null {
@@ -163,7 +179,7 @@ function closeBelow(line: KpiLine, previous: KpiLine): boolean {
   return a - b <= MAX_LINE_GAP_HEIGHTS * height
 }
 
-/** Fragments after the last row are kept only when they sit in the same block as it. */
+/** Fragments after the last row are kept in the same block as it, and one more line after those that runs on in lower case. */
 function trailingAllowed(items: Item[]): boolean {
   let rowAt = items.length - 1
   while (rowAt >= 0 && !items[rowAt]!.row) rowAt--
@@ -171,7 +187,10 @@ function trailingAllowed(items: Item[]): boolean {
   const last = items[items.length - 1]!
   const row = items[rowAt]!
   if (row.line.line.y0 !== null) return true
-  return last.line.line.block === row.line.line.block
+  if (last.line.line.block === row.line.line.block) return true
+  const before = items[items.length - 2]!
+  const joined = before === row || before.line.line.block === row.line.line.block
+  return joined && /^[a-z]/.test(last.fragment ?? '')
 }
 
 /**
@@ -179,7 +198,7 @@ function trailingAllowed(items: Item[]): boolean {
  * centred on their figures: the lines after a row number as many as before it; else all follow it.
  */
 function assemble(items: Item[]): KpiRowDraft[] {
-  const rows: Array<{draft: KpiRowDraft; before: string[]; after: string[]}> = []
+  const rows: Array<{draft: KpiRowDraft; before: string[]; after: string[]; ocr: boolean}> = []
   let pending: string[] = []
   let centred: boolean | null = null
   for (const item of items) {
@@ -195,19 +214,16 @@ function assemble(items: Item[]): KpiRowDraft[] {
       last.after.push(...pending.slice(0, keep))
       pending = pending.slice(keep)
     }
-    rows.push({draft: {...row, page: item.line.line.page}, before: pending, after: []})
+    const scanned = item.line.line.confidence !== null
+    rows.push({draft: {...row, page: item.line.line.page, scanned}, before: pending, after: [], ocr: isOcrLine(item.line)})
     pending = []
   }
   const last = rows[rows.length - 1]
   if (last) last.after.push(...pending.slice(0, centred ? last.before.length : pending.length))
-  return rows.map(({draft, before, after}) => ({...draft, indicator: joinName([...before, draft.indicator, ...after])}))
+  return rows.map(({draft, before, after, ocr}) => ({...draft, indicator: tidyName([...before, draft.indicator, ...after], ocr)}))
 }
 
-/** Joins name parts; a part ending in a hyphen runs on ("re-" + "referrals" → "re-referrals"). */
-function joinName(parts: string[]): string {
-  let out = ''
-  for (const part of parts.map((p) => p.trim()).filter((p) => (p.match(/\p{L}/gu)?.length ?? 0) >= MIN_FRAGMENT_LETTERS || /\d/.test(p))) {
-    out = !out ? part : /-$/.test(out) ? out + part : `${out} ${part}`
-  }
-  return out.replace(/\s+/g, ' ').trim()
+/** True for a line read by OCR (loose text, or words with a confidence): its names may carry debris. */
+function isOcrLine(line: KpiLine): boolean {
+  return line.mode === 'loose' || line.line.confidence !== null
 }

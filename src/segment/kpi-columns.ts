@@ -95,3 +95,53 @@ function closestMonth(word: string): string | null {
   const near = MONTHS.filter((month) => [...month.toLowerCase()].filter((c, i) => c !== lower[i]).length <= 1)
   return near.length === 1 ? near[0]! : null
 }
+
+/**
+ * Mends benchmark headings OCR damaged in a way no printer would: "Nelghbours" (l for i), "SOUthEast"
+ * (mixed case, words run together) → "Neighbours", "South East". Other text is returned as is.
+ */
+export function tidyLabel(label: string): string {
+  const text = label.replace(/\bNe[l1]ghbou?rs\b/g, 'Neighbours').replace(/\bne[l1]ghbou?rs\b/g, 'neighbours')
+  const compass = /^(south|north)([\s-]*)(east|west)$/i.exec(text)
+  if (!compass) return text
+  const [, first, gap, second] = compass
+  const mixed = [first!, second!].some((word) => word !== word.toUpperCase() && word !== word.toLowerCase() && !/^[A-Z][a-z]+$/.test(word))
+  return mixed || !gap ? `${titleCase(first!)} ${titleCase(second!)}` : text
+}
+
+function titleCase(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()
+}
+
+const MONTH_LABEL = /^([A-Za-z]{3})([-\s'/]?)(\d{2})$/
+
+/**
+ * Mends a run of month headings read by OCR: a month missing its hyphen where its neighbours have
+ * one ("Jan22" → "Jan-22"), and a year that breaks the run ("Dec-21 Jan-21 Feb-22" → "Jan-22").
+ * @param labels the value column headings in printed order
+ * @returns the headings, mended where both neighbours agree
+ */
+export function mendColumnLabels(labels: string[]): string[] {
+  const out = [...labels]
+  for (let i = 0; i < out.length; i++) {
+    const match = MONTH_LABEL.exec(out[i]!)
+    if (!match) continue
+    const [, month, separator, year] = match
+    const neighbours = [out[i - 1], out[i + 1]].map((l) => (l ? MONTH_LABEL.exec(l) : null))
+    const glue = separator || neighbours.find((n) => n?.[2])?.[2] || ''
+    out[i] = `${month}${glue}${sequenceYear(out[i - 1], out[i + 1], month!) ?? year}`
+  }
+  return out
+}
+
+/** The two-digit year a month between `before` and `after` must have, when they are one month either side of it. */
+function sequenceYear(before: string | undefined, after: string | undefined, month: string): string | null {
+  const a = before ? normalisePeriod(before) : null
+  const b = after ? normalisePeriod(after) : null
+  if (!a || !b || !/^\d{4}-\d{2}$/.test(a) || !/^\d{4}-\d{2}$/.test(b)) return null
+  const monthsOf = (p: string): number => Number(p.slice(0, 4)) * 12 + Number(p.slice(5)) - 1
+  if (monthsOf(b) - monthsOf(a) !== 2) return null
+  const middle = monthsOf(a) + 1
+  if (MONTHS[middle % 12]!.toLowerCase() !== month.toLowerCase()) return null
+  return String(Math.floor(middle / 12) % 100).padStart(2, '0')
+}

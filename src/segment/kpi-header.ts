@@ -1,6 +1,6 @@
 // Finds the header of a KPI table and turns it into columns: one header line or several (labels
 // printed over two lines, spanned headings such as "2019-20" over "Number | Percentage").
-import {classifyColumn, isIndicatorHeading, isKpiHeading, isMeasureHeading, isRagHeading, repairPeriodLabel, type ColumnKind} from './kpi-columns.js'
+import {classifyColumn, isIndicatorHeading, isKpiHeading, isMeasureHeading, isRagHeading, mendColumnLabels, repairPeriodLabel, tidyLabel, type ColumnKind} from './kpi-columns.js'
 import {clean, isValueToken, type KpiLine, type SegmentMode} from './kpi-segments.js'
 
 /** A value column of the table being read. */
@@ -131,7 +131,8 @@ function xHeader(lines: readonly KpiLine[], at: number): KpiHeader {
     addParts(columns, lines[next]!, 'after')
     next++
   }
-  for (const column of columns) Object.assign(column, draft(column.label, null, column.x0, column.x1))
+  const labels = main.line.confidence !== null ? mendColumnLabels(columns.map((c) => c.label)) : columns.map((c) => c.label)
+  columns.forEach((column, k) => Object.assign(column, draft(labels[k]!, null, column.x0, column.x1)))
   return {mode: 'x', top, at, next, valuesX0, columns, uncertain: false}
 }
 
@@ -196,7 +197,7 @@ function looseHeader(lines: readonly KpiLine[], at: number, labels: string[]): K
   }
   const stacked = [...stack(rows), ...below]
   if (stacked.length) values.splice(insertAt(values), 0, ...stacked)
-  const columns = values.map((label) => draft(label, null, null, null))
+  const columns = mendColumnLabels(values).map((label) => draft(label, null, null, null))
   return {mode: 'loose', top: at - piped(lines, at, -1).length, at, next, valuesX0: null, columns, uncertain: stacked.length > 0}
 }
 
@@ -273,7 +274,7 @@ export function looseLabels(words: string[]): string[] {
 }
 
 function draft(label: string, index: number | null, x0: number | null, x1: number | null): KpiColumnDraft {
-  const text = clean(label).replace(/(?<=\w)[.,;:]+$/, '')
+  const text = tidyLabel(clean(label).replace(/(?<=\w)[.,;:]+$/, ''))
   const role = isMeasureHeading(text) ? 'measure' : isRagHeading(text) ? 'rag' : 'value'
   return {label: text, ...classifyColumn(text), role, index, x0, x1}
 }

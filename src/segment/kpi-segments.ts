@@ -140,7 +140,10 @@ function hasWideGap(words: Word[]): boolean {
   return words.some((w, index) => index > 0 && gap(words[index - 1]!, w) >= MIN_GAP_CHARS)
 }
 
+/** A quote mark OCR glued to the front of a figure ('"205'): dirt, not part of the cell. */
+const STRAY_QUOTE = /^["'‘’“”`]+(?=[\d£$€])/
+
 /** Cell text without footnote marks (¹ ⁴) and with single spaces. */
 export function clean(text: string): string {
-  return text.replace(/[\u00b9\u00b2\u00b3\u2070-\u2079]+/g, ' ').replace(/\s+/g, ' ').trim()
+  return text.replace(/[\u00b9\u00b2\u00b3\u2070-\u2079]+/g, ' ').replace(/\s+/g, ' ').trim().replace(STRAY_QUOTE, '')
 }

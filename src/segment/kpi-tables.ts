@@ -8,6 +8,9 @@ import type {Root} from '../tree/types.js'
 import {readBody, type KpiRowDraft} from './kpi-body.js'
 import {readHeader, type KpiColumnDraft, type KpiHeader} from './kpi-header.js'
 import {kpiLine, measureWord, type KpiLine} from './kpi-segments.js'
+import {mendRowFigures} from './kpi-mend.js'
+import {tidyTitle} from './kpi-names.js'
+import {readStacked} from './kpi-stacked.js'
 import {documentLines} from './lines.js'
 import type {Stage} from './types.js'
 
@@ -21,6 +24,8 @@ const TITLE_LOOKBACK = 8
 const MAX_TITLE_CHARS = 160
 
 const RAG_LINE = /\bRAG(?:\s*(?:status|rating))?\s*[:\-–—]?\s*(red|amber|green)\b/i
+/** A line starting in the middle of a word (lower-case letters then a space): a piece OCR broke off, no title. */
+const BROKEN_START = /^[a-z]{2,}\b(?<!^(?:and|of|the|for|to|in|on|with|per|by))/
 const PER_BASE = /\bper\s*(?:[\d,]+(?:\s000)?|\d+k|hundred|thousand)\b/i
 
 interface Found {
@@ -45,7 +50,9 @@ function findTables(lines: readonly KpiLine[]): Found[] {
   while (at < lines.length) {
     const header = readHeader(lines, at)
     if (!header || header.columns.filter((c) => c.role === 'value').length === 0) {
-      at++
+      const stacked = readStacked(lines, at)
+      if (stacked) out.push({header: stacked.header, rows: stacked.rows, page: lines[at]!.line.page})
+      at = stacked ? Math.max(at + 1, stacked.next) : at + 1
       continue
     }
     const body = readBody(lines, header)
@@ -105,14 +112,16 @@ function uniqueLabels(columns: KpiColumnDraft[]): Array<{column: KpiColumnDraft;
 function typedRow(row: KpiRowDraft, columns: ReturnType<typeof uniqueLabels>, file: VFile): KpiRow | null {
   if (!row.indicator) return null
   if (!row.certain) {
-    report(file, 'kpi-table-uncertain', `Unexpected figures for "${short(row.indicator)}" that do not match the columns, expected one per column; row left out`, row.page)
+    report(file, 'kpi-table-uncertain', row.reason ?? `Unexpected figures for "${short(row.indicator)}" that do not match the columns, expected one per column; row left out`, row.page)
     return null
   }
   const cells: KpiRow['cells'] = []
   const measures: Measure[] = []
-  for (const {column, label, index} of columns) {
-    if (column.role !== 'value') continue
-    const raw = row.cells.get(index) ?? ''
+  const values = columns.filter(({column}) => column.role === 'value')
+  const raws = values.map(({index}) => row.cells.get(index) ?? '')
+  const mended = row.scanned ? mendRowFigures(raws) : raws
+  for (const [k, {label}] of values.entries()) {
+    const raw = mended[k]!
     const parsed = raw ? normaliseNumber(raw) : null
     if (parsed) measures.push(parsed.measure)
     else if (raw) report(file, 'kpi-cell-unparsed', `Unexpected "${short(raw)}" in a numeric column, expected a number`, row.page)
@@ -142,7 +151,16 @@ function aboveHeader(lines: readonly KpiLine[], at: number): KpiLine[] {
     if (line.line.page !== page || line.line.cells) break
     out.push(line)
   }
-  return out
+  return byDistance(out)
+}
+
+/**
+ * Lines with positions (PDF, OCR) nearest the header first by height on the page: OCR can put a
+ * piece of a line from higher up just before the header in reading order.
+ */
+function byDistance(lines: KpiLine[]): KpiLine[] {
+  if (!lines.every((line) => line.line.y0 !== null)) return lines
+  return lines.map((line, order) => ({line, order})).sort((a, b) => b.line.line.y0! - a.line.line.y0! || a.order - b.order).map(({line}) => line)
 }
 
 /** Title: the text before "RAG: …" on a RAG line, else the nearest heading or one-line block above. */
@@ -150,13 +168,13 @@ function titleOf(above: KpiLine[]): string | null {
   for (const line of above) {
     const rag = RAG_LINE.exec(line.line.text)
     const before = rag ? line.line.text.slice(0, rag.index).replace(/[\s\-–—:|]+$/, '') : ''
-    if (before.length >= 3) return before
+    if (before.length >= 3) return tidyTitle(before)
   }
   for (const line of above) {
-    const text = line.line.text
-    if (RAG_LINE.test(text) || text.includes('|') || text.length > MAX_TITLE_CHARS || /[.:;,]$/.test(text)) continue
+    const text = tidyTitle(line.line.text)
+    if (RAG_LINE.test(text) || text.includes('|') || text.length > MAX_TITLE_CHARS || /[.:;,]$/.test(text) || BROKEN_START.test(text)) continue
     const alone = !above.some((other) => other !== line && other.line.block === line.line.block)
-    if (line.line.blockType === 'heading' || alone) return text
+    if (text && (line.line.blockType === 'heading' || alone)) return text
   }
   return null
 }

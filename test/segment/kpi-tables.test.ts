@@ -137,7 +137,7 @@ describe('segmentKpiTables', () => {
       const first = tables.find((t) => t.title?.startsWith('Effective Assessment'))
       expect(first?.rag).toBe('Amber')
       expect(first?.columns.map((c) => c.label)).toEqual([
-        'Oct-21', 'Nov-21', 'Dec-21', 'Jan22', 'Feb-22', 'Mar-22', 'Apr-22', 'May-22', 'Jun-22', 'Target',
+        'Oct-21', 'Nov-21', 'Dec-21', 'Jan-22', 'Feb-22', 'Mar-22', 'Apr-22', 'May-22', 'Jun-22', 'Target',
         'Southampton 19/20', 'Southampton 20/21', 'Statistical Neighbours', 'South East', 'England'
       ])
       expect(cell(tables, 'Percentage of re-referrals within 12 months', 'Jun-22')).toEqual({raw: '26%', value: 26})

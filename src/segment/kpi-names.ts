@@ -1,0 +1,60 @@
+// Puts an indicator name back together from the lines it wraps over and, for OCR text, drops the
+// debris scanning leaves at line ends ("Number of @", "contacts =", "month w"), conservatively.
+
+/** A name part needs this many letters, or a digit, to be kept (OCR specks such as "\J" are not). */
+const MIN_PART_LETTERS = 3
+/** Letters that are words on their own and may end or start a wrapped line. */
+const ONE_LETTER_WORDS = new Set(['a', 'A', 'I'])
+/** A word made only of these marks is scan dirt, not content (unlike "&", "%", "(£)"). */
+const JUNK_WORD = /^[@=_|~`^*\\'"‘’“”,.;:!?<>{}[\]«»¢§#•]+$/
+
+/**
+ * Joins name parts; a part ending in a hyphen runs on ("re-" + "referrals" → "re-referrals").
+ * @param parts the lines of the name in order
+ * @param ocr true when the lines are OCR text: then debris at the ends of each line is dropped
+ */
+export function tidyName(parts: string[], ocr = true): string {
+  let out = ''
+  const kept = parts.map((part) => (ocr ? tidyPart(part) : part.trim())).filter(Boolean)
+  for (const [index, part] of kept.entries()) {
+    if (!enoughLetters(part) || (ocr && strayBracket(part, kept.slice(0, index)))) continue
+    out = !out ? part : /-$/.test(out) ? out + part : `${out} ${part}`
+  }
+  return out.replace(/\s+/g, ' ').trim()
+}
+
+function enoughLetters(part: string): boolean {
+  return (part.match(/\p{L}/gu)?.length ?? 0) >= MIN_PART_LETTERS || /\d/.test(part)
+}
+
+/** A line of a name without the debris words at its start and end. */
+function tidyPart(part: string): string {
+  const words = part.trim().split(/\s+/).filter(Boolean)
+  while (words.length && isDebris(words[0]!)) words.shift()
+  while (words.length && isDebris(words[words.length - 1]!)) words.pop()
+  return words.join(' ')
+}
+
+/** A word OCR made of dirt: symbols only ("@", "=", "_"), or one letter that is no word ("w", "O"). */
+function isDebris(word: string): boolean {
+  if (JUNK_WORD.test(word)) return true
+  return word.length === 1 && /\p{L}/u.test(word) && !ONE_LETTER_WORDS.has(word)
+}
+
+/** A one-word line closing a bracket nothing opened ("jab)") is debris, not part of the name. */
+function strayBracket(part: string, before: string[]): boolean {
+  if (/\s/.test(part) || !part.includes(')') || /[([]/.test(part)) return false
+  return !before.some((p) => p.includes('('))
+}
+
+/** A title without symbol debris at its ends ("Management Support for better Practice _"). */
+export function tidyTitle(text: string): string {
+  const words = text.trim().split(/\s+/).filter(Boolean)
+  const junk = (word: string): boolean => JUNK_WORD.test(word)
+  while (words.length && junk(words[0]!)) words.shift()
+  while (words.length && junk(words[words.length - 1]!)) words.pop()
+  return words.join(' ').replace(GLUED_QUARTER, '$1 $2')
+}
+
+/** "Quarter 12024/25": OCR lost the space between a quarter's number and its year. */
+const GLUED_QUARTER = /\b((?:Q|Quarter\s?)[1-4])((?:19|20)\d{2}[/-]\d{2}(?:\d{2})?)\b/g

@@ -1,0 +1,255 @@
+// Rebuilds KPI tables that OCR text prints one cell per line: the header's labels one per block,
+// then names, measure words and figures one per line, in row order or in column order.
+import {classifyColumn, isIndicatorHeading, isKpiHeading, isMeasureHeading, isRagHeading, mendColumnLabels, repairPeriodLabel, tidyLabel} from './kpi-columns.js'
+import type {KpiRowDraft} from './kpi-body.js'
+import type {KpiColumnDraft, KpiHeader} from './kpi-header.js'
+import {clean, isMeasureToken, isValueToken, type KpiLine} from './kpi-segments.js'
+import {tidyName} from './kpi-names.js'
+
+export interface StackedTable {
+  header: KpiHeader
+  rows: KpiRowDraft[]
+  /** Index of the first line after the table. */
+  next: number
+}
+
+/** Fewest period / target / benchmark labels a one-per-line header needs. */
+const MIN_HEADINGS = 3
+/** A header cell (one block) is at most this long (characters) and this many lines. */
+const MAX_LABEL_CHARS = 40
+const MAX_LABEL_LINES = 3
+/** Label cells that are no heading (titles, "What the data tells us") allowed in a row inside a header. */
+const MAX_OTHER_RUN = 3
+/** A line of a wrapped name holds figures of its row only with at least this many ("person 2 4 2 22"). */
+const MIN_INLINE_FIGURES = 2
+/** Words a name puts before a number of its own ("within 12 months", "Under 18 Population"). */
+const TAKES_NUMBER = /^(?:within|under|over|per|of|in|aged?|than|to|last|first|next|at|by|from|after|before|top|for|least)$/i
+/** A numbered paragraph's number standing alone ("12."): the table has ended. */
+const PARAGRAPH_NUMBER = /^\d{1,3}\.$/
+/** The start of a label line that finishes a word broken on the line above: up to three lower-case letters. */
+const WORD_TAIL = /^[a-z]{1,3}(?![a-z])/
+/** A body line longer than this (characters) is prose: the table has ended. */
+const MAX_BODY_LINE_CHARS = 60
+
+interface Cell {
+  text: string
+  from: number
+  to: number
+}
+
+interface RowGroup {
+  /** Name parts, one per block (lines of one block joined). */
+  names: string[][]
+  measures: string[]
+  values: string[]
+  page: number
+  /** Figures carried over from the row above (printed before this row's name). */
+  carried: number
+}
+
+/**
+ * Reads a one-cell-per-line table whose header starts at `at`, or null when there is none.
+ * @param lines the document's lines with their segments
+ * @param at index of the candidate first header line (first line of its block)
+ */
+export function readStacked(lines: readonly KpiLine[], at: number): StackedTable | null {
+  const start = lines[at]
+  if (!start || !start.line.first) return null
+  const first = labelCell(lines, at)
+  if (!first || !(isKpiHeading(first.text) || isIndicatorHeading(first.text))) return null
+  if (at > 0 && isHeading(lines[at - 1]!.line.text)) return null
+  const cells = headerCells(lines, at)
+  if (!cells) return null
+  const columns = valueColumns(cells)
+  const values = columns.filter((c) => c.role === 'value')
+  if (values.filter((c) => c.kind !== 'other').length < MIN_HEADINGS) return null
+  const bodyAt = cells[cells.length - 1]!.to + 1
+  const {groups, next} = readGroups(lines, bodyAt)
+  if (!groups.some((g) => g.values.length)) return null
+  const rows = buildRows(groups, columns)
+  if (!rows.some((row) => row.certain)) return null
+  const header: KpiHeader = {mode: 'loose', top: at, at, next: bodyAt, valuesX0: null, columns, uncertain: false}
+  return {header, rows, next}
+}
+
+/** The block starting at `at` as one label, or null when it is not a short label without figures. */
+function labelCell(lines: readonly KpiLine[], at: number): Cell | null {
+  const head = lines[at]!
+  let to = at
+  while (lines[to + 1] && !lines[to + 1]!.line.first && lines[to + 1]!.line.block === head.line.block) to++
+  if (to - at + 1 > MAX_LABEL_LINES) return null
+  const parts = lines.slice(at, to + 1).map((line) => line.line.text.trim())
+  const text = joinLabel(parts)
+  if (!text || text.length > MAX_LABEL_CHARS || /[.;:,]$/.test(text)) return null
+  const figures = text.split(' ').some((w) => isValueToken(w) && !isKpiHeading(w))
+  if (figures && !isKpiHeading(text)) return null
+  return {text, from: at, to}
+}
+
+/**
+ * Joins the lines of a label cell: a word broken in a narrow cell runs on when the next line starts
+ * with a short lower-case piece ("Southampt" + "on 19/20" → "Southampton 19/20"); else a space.
+ */
+function joinLabel(parts: string[]): string {
+  let out = ''
+  for (const part of parts.filter(Boolean)) {
+    const glue = out && /[a-z]$/.test(out) && WORD_TAIL.test(part) ? '' : ' '
+    out = out ? out + glue + part : part
+  }
+  return clean(out.replace(/([a-z]{2})(\d)/g, '$1 $2'))
+}
+
+/** The header's cells: label blocks from `at` up to the last heading before the first figure. */
+function headerCells(lines: readonly KpiLine[], at: number): Cell[] | null {
+  const cells: Cell[] = []
+  let index = at
+  let others = 0
+  const page = lines[at]!.line.page
+  while (index < lines.length && lines[index]!.line.page === page) {
+    const cell = labelCell(lines, index)
+    if (!cell) break
+    const heading = isHeading(cell.text)
+    others = heading ? 0 : others + 1
+    if (others > MAX_OTHER_RUN) break
+    cells.push(cell)
+    index = cell.to + 1
+  }
+  while (cells.length && !isKpiHeading(repairPeriodLabel(cells[cells.length - 1]!.text))) cells.pop()
+  return cells.length ? cells : null
+}
+
+/** True for a heading a one-per-line header holds (period, target, benchmark, indicator, measure). */
+function isHeading(text: string): boolean {
+  return isKpiHeading(repairPeriodLabel(text)) || isIndicatorHeading(text) || isMeasureHeading(text)
+}
+
+/** Value columns: every label from the first period / target / benchmark to the last. */
+function valueColumns(cells: Cell[]): KpiColumnDraft[] {
+  const labels = cells.map((c) => tidyLabel(repairPeriodLabel(c.text)))
+  const firstAt = labels.findIndex(isKpiHeading)
+  const inside = labels.slice(firstAt).filter((label) => !isIndicatorHeading(label) && !isMeasureHeading(label) && !isRagHeading(label))
+  return mendColumnLabels(inside).map((label) => ({label, ...classifyColumn(label), role: 'value', index: null, x0: null, x1: null}))
+}
+
+/** One line of the body: name words, a measure word, and the figures ending the line. */
+interface BodyItem {
+  name: string
+  measure: string | null
+  values: string[]
+  page: number
+  /** True when the name goes on the name of the line above (same block, no figures between). */
+  continues: boolean
+}
+
+/** The body's lines as name / measure / figure items, up to the first line of prose. */
+function readGroups(lines: readonly KpiLine[], at: number): {groups: RowGroup[]; next: number} {
+  const items: Array<BodyItem & {index: number}> = []
+  const page = lines[at]?.line.page
+  let index = at
+  for (; index < lines.length; index++) {
+    const line = lines[index]!
+    if (line.line.page !== page) break
+    const item = bodyItem(line, lines[index - 1], items[items.length - 1])
+    if (!item) break
+    if (item.name && !item.values.length && !item.measure && index > at && line.line.first && readStacked(lines, index)) break
+    items.push({...item, index})
+  }
+  while (items.length && !items[items.length - 1]!.values.length) items.pop()
+  const next = items.length ? items[items.length - 1]!.index + 1 : at
+  return {groups: group(items), next}
+}
+
+function bodyItem(line: KpiLine, above: KpiLine | undefined, last: BodyItem | undefined): BodyItem | null {
+  const text = line.line.text.trim()
+  if (text.length > MAX_BODY_LINE_CHARS || line.line.marker || PARAGRAPH_NUMBER.test(text)) return null
+  const words = text.split(/\s+/).filter((w) => w && w !== '|')
+  const inName = Boolean(last?.name && !last.values.length && !last.measure && above && !line.line.first && above.line.block === line.line.block)
+  let start = words.length
+  while (start > 0 && isValueToken(words[start - 1]!)) start--
+  // A lone figure on a line of a wrapped name is part of the name ("completed per" / "10,000").
+  if (inName && words.length - start < MIN_INLINE_FIGURES) start = words.length
+  // …and so is a lone figure after a word that takes one ("within 20", "Under 18", "per 10,000").
+  if (words.length - start === 1 && start > 0 && TAKES_NUMBER.test(words[start - 1]!)) start = words.length
+  const values = words.slice(start)
+  const before = words.slice(0, start)
+  const measureAt = before.findIndex(isMeasureToken)
+  const measure = measureAt >= 0 ? before[measureAt]! : null
+  if (measureAt >= 0) before.splice(measureAt, 1)
+  const name = before.join(' ')
+  if (!values.length && !measure && /[.:;]$/.test(name)) return null
+  return {name, measure, values, page: line.line.page, continues: Boolean(name) && inName}
+}
+
+/** Items grouped into rows: a name after figures starts the next row. */
+function group(items: BodyItem[]): RowGroup[] {
+  const groups: RowGroup[] = []
+  let current: RowGroup | null = null
+  for (const item of items) {
+    const startsRow = !current || (current.values.length > 0 && (item.name !== '' || item.measure !== null))
+    if (startsRow) {
+      current = {names: [], measures: [], values: [], page: item.page, carried: 0}
+      groups.push(current)
+    }
+    const row = current!
+    const lastName = row.names[row.names.length - 1]
+    if (item.name && item.continues && lastName) lastName.push(item.name)
+    else if (item.name) row.names.push([item.name])
+    if (item.measure) row.measures.push(item.measure)
+    row.values.push(...item.values)
+  }
+  return groups
+}
+
+/** Rows from the groups, in row order or, where every name comes before every figure, column order. */
+function buildRows(groups: RowGroup[], columns: KpiColumnDraft[]): KpiRowDraft[] {
+  const width = columns.length
+  const columnOrder = columnOrderRows(groups, width)
+  if (columnOrder) return columnOrder
+  carryOverflow(groups, width)
+  return groups.filter((g) => g.names.length).map((g) => {
+    const indicator = tidyName(g.names.flat())
+    const certain = g.values.length === width && g.carried === 0
+    const cells = new Map<number, string>()
+    if (certain) g.values.forEach((raw, k) => cells.set(k, raw))
+    const draft: KpiRowDraft = {indicator, measureWord: g.measures[0] ?? null, cells, page: g.page, certain}
+    if (!certain) draft.reason = uncertainReason(indicator, g, width)
+    return draft
+  })
+}
+
+/** Figures beyond the column count belong to the next row, printed before its name by the OCR. */
+function carryOverflow(groups: RowGroup[], width: number): void {
+  groups.forEach((g, k) => {
+    const next = groups[k + 1]
+    if (g.values.length <= width || !next) return
+    const extra = g.values.splice(width)
+    next.values.unshift(...extra)
+    next.carried = extra.length
+  })
+}
+
+function uncertainReason(indicator: string, g: RowGroup, width: number): string {
+  const name = indicator.length > 40 ? `${indicator.slice(0, 37)}...` : indicator
+  const count = g.values.length
+  const carried = g.carried ? ', some printed before its name' : ''
+  return `Unexpected ${count} figure${count === 1 ? '' : 's'} for "${name}" printed one per line${carried}, expected ${width} (one per column); row left out`
+}
+
+/**
+ * Column order: all names (one block each, or one measure word each) come first, then every
+ * figure, column by column. Null when the figures are not laid out so.
+ */
+function columnOrderRows(groups: RowGroup[], width: number): KpiRowDraft[] | null {
+  if (groups.length !== 1) return null
+  const only = groups[0]!
+  const count = only.values.length
+  if (count < 2 * width || count % width !== 0) return null
+  const height = count / width
+  if (only.names.length !== height) return null
+  const measures = only.measures.length === height ? only.measures : null
+  return only.names.map((name, r) => {
+    const cells = new Map<number, string>()
+    for (let c = 0; c < width; c++) cells.set(c, only.values[c * height + r]!)
+    return {indicator: tidyName(name), measureWord: measures?.[r] ?? null, cells, page: only.page, certain: true}
+  })
+}
