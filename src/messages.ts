@@ -14,6 +14,7 @@ export const RULES = {
   'ocr-failed': 'OCR of the page failed; the page is left empty',
   'pdf-warning': 'pdf.js reported a problem while reading the page',
   'markdown-html': 'HTML inside markdown was reduced to its text',
+  'markdown-nesting-flattened': 'block quotes or lists nested too deeply to parse were flattened',
   'empty-page': 'the page carries no text at all',
   'agenda-item-unmatched': 'a report could not be matched to an agenda item',
   'agenda-item-number-inferred': 'an agenda item number was inferred from sequence or layout',

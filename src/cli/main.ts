@@ -5,6 +5,8 @@ import {createProgram} from './program.js'
 
 process.on('uncaughtException', reportBug)
 process.on('unhandledRejection', reportBug)
+process.stdout.on('error', closedStream)
+process.stderr.on('error', closedStream)
 
 try {
   await createProgram((code) => { process.exitCode = code }).parseAsync(process.argv)
@@ -15,9 +17,20 @@ try {
   } else reportBug(error)
 }
 
+/** A reader that went away (`agendapack inspect pack.pdf | head`) is not a bug: stop writing to it. */
+function closedStream(this: NodeJS.WriteStream, error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') this.destroy()
+  else reportBug(error)
+}
+
+let reporting = false
+
 function reportBug(error: unknown): void {
+  process.exitCode = 2
+  if (reporting || process.stderr.destroyed) return // never loop on a failing stderr
+  reporting = true
   const text = error instanceof Error ? (error.stack ?? error.message) : String(error)
   process.stderr.write(`agendapack: internal error (this is a bug, please report it with the lines below)\n` +
     `node ${process.version}\n${text.split(process.cwd()).join('<cwd>')}\n`)
-  process.exitCode = 2
+  reporting = false
 }

@@ -2,7 +2,9 @@
 // Commands report an exit code; main.ts sets it. Usage errors exit 2 (commander's own default is 1).
 import {createRequire} from 'node:module'
 import {Command, InvalidArgumentError, Option} from 'commander'
-import {runExtract} from './commands/extract.js'
+import {parseShard, type Shard} from '../batch/shard.js'
+import {DEFAULT_TIMEOUT_S, runExtract} from './commands/extract.js'
+import {runRegress} from './commands/regress.js'
 import {runInspect} from './commands/inspect.js'
 import {runSchema} from './commands/schema.js'
 import {runValidate} from './commands/validate.js'
@@ -27,9 +29,27 @@ export function createProgram(setExitCode: (code: number) => void, makeIo: typeo
     .addOption(ocrOption())
     .option('--no-text', 'leave pages[].text null to keep files small')
     .option('--kpi-csv <file>', 'also write every KPI table cell as one tidy CSV row (pack, table, page, indicator, column, kind, period, raw, value)')
-    .option('--ocr-workers <n>', 'OCR workers (default: the number of cores)', positiveInt)
+    .addOption(new Option('--format <format>', 'json: one file per pack, mirroring the input tree; ndjson: one line per pack (-o file.ndjson, a folder, or -)').choices(['json', 'ndjson']).default('json'))
+    .option('-j, --jobs <n>', 'packs extracted at once, each in a worker thread (default: the number of cores)', positiveInt)
+    .option('--ocr-workers <n>', 'tesseract.js workers shared by all packs (default: the number of cores)', positiveInt)
+    .option('--timeout <seconds>', `time limit per pack; a pack over it is stopped and reported (0: none; default ${DEFAULT_TIMEOUT_S})`, nonNegativeNumber)
+    .option('--force', 'redo packs whose output is already up to date')
+    .option('--cache-dir <dir>', 'OCR cache folder (default: $XDG_CACHE_HOME/agendapack or ~/.cache/agendapack)')
+    .option('--no-cache', 'do not read or write the OCR cache')
+    .option('--shard <k/n>', 'extract only slice k of n (0-based) of the sorted inputs, for spreading a run over machines', shardOption)
+    .option('--report <file>', 'also write the run summary as JSON')
     .option('-q, --quiet', 'print only failures')
     .action(async (inputs: string[], flags) => setExitCode(await runExtract(inputs, flags, io(flags))))
+
+  program.command('regress')
+    .description('re-extract every fixture pack and compare it field by field with its golden file (<file>.pack.json); exit 1 on any difference')
+    .argument('<fixtures-dir>', 'folder of fixture packs')
+    .option('--update', 'rewrite the golden files from this run')
+    .option('-j, --jobs <n>', 'packs extracted at once (default: the number of cores)', positiveInt)
+    .option('--ocr-workers <n>', 'tesseract.js workers (default: the number of cores)', positiveInt)
+    .option('--cache-dir <dir>', 'OCR cache folder')
+    .option('--no-cache', 'do not use the OCR cache')
+    .action(async (folder: string, flags) => setExitCode(await runRegress(folder, flags, io())))
 
   program.command('inspect')
     .description('show per page how it was read: method and reason, characters, OCR confidence, printed number, furniture removed')
@@ -54,6 +74,20 @@ function ocrOption(): Option {
   return new Option('--ocr <mode>', 'when to OCR a page: auto (no sound text layer), always, never')
     .choices(['auto', 'always', 'never'])
     .default('auto')
+}
+
+function nonNegativeNumber(value: string): number {
+  const n = Number(value)
+  if (!Number.isFinite(n) || n < 0 || value.trim() === '') throw new InvalidArgumentError('expected a number of seconds, 0 or more')
+  return n
+}
+
+function shardOption(value: string): Shard {
+  try {
+    return parseShard(value)
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message)
+  }
 }
 
 function positiveInt(value: string): number {

@@ -20,6 +20,7 @@ import {line, page, root, table, tableCell, tableRow, word} from '../tree/build.
 import type {Block, Line, Page, Root, Table} from '../tree/types.js'
 import {htmlText, textLines} from './html-text.js'
 import {mdastBlocks, type MdastContext} from './mdast-blocks.js'
+import {capNesting} from './markdown-nesting.js'
 import {findTabTables, tabCells} from './tab-table.js'
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze()
@@ -38,7 +39,9 @@ interface Source {
  * @returns the tree: one page unless the text marks pages (see the file comment)
  */
 export function readMarkdown(text: string, file: VFile): Root {
-  const normalised = text.replace(/\r\n?/g, '\n')
+  const capped = capNesting(text.replace(/\r\n?/g, '\n'))
+  if (capped.flattened) report(file, 'markdown-nesting-flattened', `Unexpected nesting deeper than the parser handles on ${capped.flattened} line(s), flattened`, null)
+  const normalised = capped.text
   const source = splitSource(normalised)
   const starts = pageStarts(normalised.split('\n'))
   const pages: Page[] = []

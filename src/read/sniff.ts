@@ -12,6 +12,10 @@ const MAX_CONTROL_SHARE = 0.02
 /** Bytes of a .txt file searched for markdown signs (exports put tables and HTML well down). */
 const MARKDOWN_SNIFF_BYTES = 65536
 
+/** A PDF header: "%PDF-1.7"; readers accept junk before it within the first kilobyte. */
+const PDF_HEADER = /%PDF-\d\.\d/
+const PDF_HEADER_WITHIN = 1024
+
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd'])
 
 /**
@@ -24,10 +28,9 @@ const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd'])
 export function sniffFormat(bytes: Uint8Array, path: string): SourceFormat {
   if (bytes.length === 0) throw new PackError('empty-file', 'file is empty (0 bytes)')
   const head = Buffer.from(bytes.subarray(0, SNIFF_BYTES))
-  if (head.indexOf('%PDF-') !== -1 && head.indexOf('%PDF-') < 1024) return 'pdf'
+  if (PDF_HEADER.test(head.subarray(0, PDF_HEADER_WITHIN).toString('latin1'))) return 'pdf'
   const ext = extname(path).toLowerCase()
-  const start = head.toString('latin1').trimStart().slice(0, 256).toLowerCase()
-  if (start.startsWith('<!doctype html') || start.startsWith('<html') || start.startsWith('<?xml')) {
+  if (isHtml(head)) {
     throw new PackError('not-supported', `not a PDF: the file is an HTML/XML page${ext ? ` saved as ${ext}` : ''}`)
   }
   if (ext === '.pdf') throw new PackError('pdf-corrupt', 'not a PDF: no %PDF- header (damaged or not a PDF file)')
@@ -44,6 +47,20 @@ const MIN_MARKDOWN_SIGNS = 2
 /** True when text named .txt is really a markdown export (headings, tables, bold). */
 export function looksLikeMarkdown(text: string): boolean {
   return MARKDOWN_SIGNS.filter((sign) => sign.test(text)).length >= MIN_MARKDOWN_SIGNS
+}
+
+/** Tags an HTML or XML page starts with (saved error pages, login pages, redirects). */
+const HTML_START = /^(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>|<\?xml)/
+/** An `<html>` tag or doctype anywhere in the head of a file that starts with a tag or comment. */
+const HTML_TAG = /<html[\s>]|<!doctype html/
+
+/** Characters of the file's start looked at for HTML (after a byte-order mark and blank space). */
+const HTML_SNIFF_CHARS = 1024
+
+/** True when the file is an HTML/XML page, with or without a byte-order mark, in any letter case. */
+function isHtml(head: Buffer): boolean {
+  const start = head.toString('utf8').replace(/^\ufeff/, '').trimStart().slice(0, HTML_SNIFF_CHARS).toLowerCase()
+  return HTML_START.test(start) || (start.startsWith('<') && HTML_TAG.test(start))
 }
 
 function isBinary(head: Buffer): boolean {

@@ -19,10 +19,30 @@ async function tree(): Promise<string> {
 describe('discoverInputs', () => {
   it('should walk folders recursively in sorted order, mirroring the tree in output names', async () => {
     const dir = await tree()
-    const {files, problems} = await discoverInputs([join(dir, 'packs')])
+    const {files, problems, skipped} = await discoverInputs([join(dir, 'packs')])
     expect(files.map((f) => relative(dir, f.path))).toEqual(['packs/a.md', 'packs/b.pdf', 'packs/minutes/c.txt'])
     expect(files.map((f) => f.outputName)).toEqual(['packs/a.md.json', 'packs/b.pdf.json', 'packs/minutes/c.txt.json'])
     expect(problems).toEqual([{path: join(dir, 'packs', 'minutes', 'loop'), reason: 'symbolic link loop: folder already visited'}])
+    expect(skipped).toEqual([{path: join(dir, 'packs', 'notes.docx'), reason: 'unsupported file type (.docx): not a PDF, markdown or text file'}])
+  })
+
+  it('should take a PDF by its first bytes whatever its name, and expand glob patterns', async () => {
+    const dir = await tree()
+    await writeFile(join(dir, 'packs', 'download'), 'junk line\n%PDF-1.7\n')
+    await writeFile(join(dir, 'packs', 'scan.PDF.part'), '%PDF-1.4')
+    const walked = await discoverInputs([join(dir, 'packs')])
+    expect(walked.files.map((f) => f.outputName)).toContain('packs/download.json')
+    expect(walked.files.map((f) => f.outputName)).toContain('packs/scan.PDF.part.json')
+    const globbed = await discoverInputs([`${dir}/packs/**/*.{md,txt}`, `${dir}/none/*.pdf`])
+    expect(globbed.files.map((f) => relative(dir, f.path))).toEqual(['packs/a.md', 'packs/minutes/c.txt'])
+    expect(globbed.problems).toEqual([{path: `${dir}/none/*.pdf`, reason: 'no file matches the pattern'}])
+  })
+
+  it('should give the same sorted list whatever the order of the inputs', async () => {
+    const dir = await tree()
+    const one = await discoverInputs([join(dir, 'packs', 'minutes'), join(dir, 'packs', 'b.pdf')])
+    const two = await discoverInputs([join(dir, 'packs', 'b.pdf'), join(dir, 'packs', 'minutes')])
+    expect(one.files).toEqual(two.files)
   })
 
   it('should report a missing input and keep the others', async () => {

@@ -18,6 +18,7 @@ describe('sniffFormat', () => {
   it.each([
     ['%PDF-1.7\n...', 'pack.pdf', 'pdf'],
     ['%PDF-1.4\n', 'pack.bin', 'pdf'],
+    ['# Bad files\n\ncorrupt.pdf: a %PDF- header, then garbage\n', 'README.md', 'markdown'],
     ['# Agenda\n\n1. Apologies', 'pack.md', 'markdown'],
     ['AGENDA\n1. Apologies', 'pack.txt', 'text'],
     ['AGENDA\f\n2', 'export', 'text']

@@ -2,7 +2,7 @@
 // confidence, printed page number and the furniture removed — or the same as JSON.
 import {extract} from '../../extract.js'
 import type {OcrMode} from '../../read/pdf/index.js'
-import {failureReason} from '../../batch/run-batch.js'
+import {failureReason} from '../../batch/failure.js'
 import {formatInspection, inspectTree} from '../../report/inspect-table.js'
 import type {CliIo} from '../io.js'
 

@@ -4,14 +4,15 @@ import type {PDFDocumentProxy, PDFPageProxy} from 'pdfjs-dist/legacy/build/pdf.m
 import type {VFile} from 'vfile'
 import {page as pageNode, root} from '../../tree/build.js'
 import type {Page, PageData, Root} from '../../tree/types.js'
+import {PackError} from '../../errors.js'
 import {report} from '../../messages.js'
 import {closePdf, openPdf} from './open.js'
 import {ocrPage} from './ocr.js'
 import type {OcrPool} from './ocr-pool.js'
-import {measureDrawing} from './page-drawing.js'
-import {routePage} from './route-page.js'
+import {measureDrawing, NOT_MEASURED} from './page-drawing.js'
+import {needsDrawing, routePage} from './route-page.js'
 import type {OcrMode, PageRoute} from './route-page.js'
-import {readTextLayer} from './text-layer.js'
+import {readTextLayer, type FontWeights} from './text-layer.js'
 
 export type {OcrMode}
 
@@ -30,15 +31,17 @@ const MAX_WARNING_CHARS = 200
  * @param file the file being processed (warnings are attached to it)
  * @param options OCR mode and the lazily created OCR pool
  * @returns the root with one page node per PDF page, in order
- * @throws PackError `pdf-corrupt` or `pdf-encrypted` when the PDF cannot be opened
+ * @throws PackError `pdf-corrupt` or `pdf-encrypted` when the PDF cannot be opened or has no pages
  */
 export async function readPdf(bytes: Uint8Array, file: VFile, options: PdfReadOptions): Promise<Root> {
   const doc = await openPdf(bytes)
   try {
+    if (doc.numPages === 0) throw new PackError('pdf-corrupt', 'PDF has no pages')
     const labels = await pageLabels(doc)
     const pages: Page[] = []
+    const weights: FontWeights = new Map()
     for (let n = 1; n <= doc.numPages; n++) {
-      const node = await readPage(doc, n, file, options)
+      const node = await readPage(doc, n, file, options, weights)
       const label = labels?.[n - 1]
       if (label) node.data.label = label
       pages.push(node)
@@ -59,11 +62,11 @@ async function pageLabels(doc: PDFDocumentProxy): Promise<Array<string> | null> 
 }
 
 /** Reads one page; a page pdf.js cannot read becomes an empty page with a `pdf-warning`. */
-async function readPage(doc: PDFDocumentProxy, n: number, file: VFile, options: PdfReadOptions): Promise<Page> {
+async function readPage(doc: PDFDocumentProxy, n: number, file: VFile, options: PdfReadOptions, weights: FontWeights): Promise<Page> {
   let pdfPage: PDFPageProxy | undefined
   try {
     pdfPage = await doc.getPage(n)
-    return await readLoadedPage(pdfPage, n, file, options)
+    return await readLoadedPage(pdfPage, n, file, options, weights)
   } catch (error) {
     report(file, 'pdf-warning', 'Unexpected error reading page ' + n + ': ' + errorLine(error), n)
     return emptyPage(n, 'unreadable page', pdfPage)
@@ -72,9 +75,10 @@ async function readPage(doc: PDFDocumentProxy, n: number, file: VFile, options: 
   }
 }
 
-async function readLoadedPage(pdfPage: PDFPageProxy, n: number, file: VFile, options: PdfReadOptions): Promise<Page> {
-  const drawing = await measureDrawing(pdfPage)
-  const layer = await readTextLayer(pdfPage, n)
+/** Reads a loaded page: the text layer first; what the page draws is measured only when routing needs it. */
+async function readLoadedPage(pdfPage: PDFPageProxy, n: number, file: VFile, options: PdfReadOptions, weights: FontWeights): Promise<Page> {
+  const layer = await readTextLayer(pdfPage, n, weights)
+  const drawing = needsDrawing(layer.stats) ? await measureDrawing(pdfPage) : NOT_MEASURED
   const route = routePage({...layer.stats, ...drawing}, options.ocr)
   if (route.warning) report(file, route.warning, warningText(route), n)
   const size = {width: layer.width, height: layer.height}

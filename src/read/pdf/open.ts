@@ -2,7 +2,7 @@
 // opening failures into PackErrors with a one-line human reason (encrypted, corrupt).
 import {createRequire} from 'node:module'
 import path from 'node:path'
-import {getDocument, VerbosityLevel} from 'pdfjs-dist/legacy/build/pdf.mjs'
+import {getDocument, loadPdfWorker, VerbosityLevel} from './pdfjs.js'
 import type {PDFDocumentLoadingTask, PDFDocumentProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
 import {PackError} from '../../errors.js'
 
@@ -25,6 +25,7 @@ const MAX_REASON_CHARS = 200
 
 /**
  * Starts loading a PDF; the caller must `await task.destroy()` when done (see {@link withPdf}).
+ * Prefer {@link openPdf}, which first loads pdf.js's worker code without its slow polyfills.
  * @param bytes the PDF file's bytes (copied, so pdf.js may detach its own buffer)
  * @returns the pdf.js loading task
  */
@@ -45,6 +46,7 @@ export function loadPdf(bytes: Uint8Array): PDFDocumentLoadingTask {
  * @throws PackError `pdf-encrypted` when a user password is needed, `pdf-corrupt` when pdf.js cannot open it
  */
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  await loadPdfWorker()
   const task = loadPdf(bytes)
   try {
     return await task.promise

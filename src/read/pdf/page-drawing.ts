@@ -1,6 +1,6 @@
 // Measures what a PDF page draws besides text, from pdf.js's operator list: how much of the page
 // raster images cover, how much vector path there is, and how many glyphs are shown.
-import {OPS, Util} from 'pdfjs-dist/legacy/build/pdf.mjs'
+import {OPS, Util} from './pdfjs.js'
 import type {PDFPageProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
 
 /** What a page draws, as the page router needs it. */
@@ -18,6 +18,9 @@ export interface DrawingStats {
 }
 
 type Matrix = number[]
+
+/** Stand-in for a page whose drawing was not measured because its text layer decides its route. */
+export const NOT_MEASURED: Readonly<DrawingStats> = Object.freeze({imageCoverage: 0, largestImage: 0, images: 0, vectorPoints: 0, glyphs: 0})
 
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0]
 const IMAGE_OPS = new Set<number>([

@@ -1,7 +1,7 @@
 // Rasterises one PDF page for OCR: pdf.js draws it (honouring /Rotate) on a canvas at ~300 dpi,
 // or at a scan's own resolution, and the pixels come back as 8-bit grey with the scale used.
 import {createRequire} from 'node:module'
-import {OPS} from 'pdfjs-dist/legacy/build/pdf.mjs'
+import {OPS} from './pdfjs.js'
 import type {PDFPageProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
 
 /** Resolution aimed at for pages that are not one big scanned image (dots per inch). */

@@ -54,6 +54,15 @@ export function routePage(stats: PageStats, mode: OcrMode): PageRoute {
   return auto
 }
 
+/**
+ * Whether routing a page depends on what it draws: only a missing or sparse text layer does
+ * (a sound or garbled one decides alone), so most pages skip measuring their drawing.
+ * @param stats the page's text-layer statistics
+ */
+export function needsDrawing(stats: TextStats): boolean {
+  return stats.chars < SPARSE_TEXT_CHARS
+}
+
 function autoRoute(stats: PageStats): PageRoute {
   const drawn = hasDrawing(stats)
   if (stats.chars === 0) {

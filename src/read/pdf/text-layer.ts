@@ -43,17 +43,22 @@ const LEADERS = /([.·…_\-–—=*])\1{2,}/gu
 /** Line gaps above this (em) are paragraph breaks, not the usual leading, when finding the body gap. */
 const MAX_BODY_GAP_EM = 1.5
 
+/** Bold or not, by pdf.js font id; one per document, so each font is looked up once. */
+export type FontWeights = Map<string, boolean>
+
 /**
  * Reads a page's text layer.
- * @param pdfPage the pdf.js page (call `getOperatorList` first so bold faces can be looked up)
+ * @param pdfPage the pdf.js page
  * @param pageNumber 1-based page number put on every node
+ * @param weights the document's bold-by-font cache (pass the same map for every page of a document)
  * @returns blocks in reading order, text statistics and the upright page size
  */
-export async function readTextLayer(pdfPage: PDFPageProxy, pageNumber: number): Promise<TextLayerPage> {
+export async function readTextLayer(pdfPage: PDFPageProxy, pageNumber: number, weights: FontWeights = new Map()): Promise<TextLayerPage> {
   const viewport = pdfPage.getViewport({scale: 1})
   const content = await pdfPage.getTextContent()
   const items = content.items.filter((item): item is TextItem => 'str' in item)
-  const words = itemWords(items, content.styles, viewport.transform, boldLookup(pdfPage))
+  await loadFontNames(pdfPage, items, weights)
+  const words = itemWords(items, content.styles, viewport.transform, boldLookup(pdfPage, weights))
     .filter((w) => w.x1 > 0 && w.x0 < viewport.width && w.bottom > 0 && w.top < viewport.height)
   const upright = words.filter((w) => w.upright)
   const regions = orderColumns(wordSegments(upright))
@@ -62,14 +67,23 @@ export async function readTextLayer(pdfPage: PDFPageProxy, pageNumber: number): 
   return {blocks, stats: textStats(items), width: viewport.width, height: viewport.height}
 }
 
+/**
+ * Makes sure pdf.js has handed over the font objects (with their PostScript names) of the page's
+ * text. Only the operator list sends them, and building it costs as much as the text itself, so
+ * it is built only when the page uses a font not seen on an earlier page of the document.
+ */
+async function loadFontNames(pdfPage: PDFPageProxy, items: TextItem[], weights: FontWeights): Promise<void> {
+  const unseen = items.some((item) => item.str.trim() !== '' && !weights.has(item.fontName) && !pdfPage.commonObjs.has(item.fontName))
+  if (unseen) await pdfPage.getOperatorList()
+}
+
 /** Tells bold faces from the font's PostScript name in pdf.js's common objects. */
-function boldLookup(pdfPage: PDFPageProxy): BoldLookup {
-  const cache = new Map<string, boolean>()
+function boldLookup(pdfPage: PDFPageProxy, cache: FontWeights): BoldLookup {
   return function isBold(fontName) {
     let bold = cache.get(fontName)
     if (bold === undefined) {
       bold = BOLD_NAME.test(fontObjectName(pdfPage, fontName))
-      cache.set(fontName, bold)
+      if (pdfPage.commonObjs.has(fontName)) cache.set(fontName, bold)
     }
     return bold
   }

@@ -1,6 +1,6 @@
 // Turns pdf.js text items into positioned words on the upright page (top-left origin, points),
 // and groups upright words into line segments by baseline and horizontal gaps.
-import {Util} from 'pdfjs-dist/legacy/build/pdf.mjs'
+import {Util} from './pdfjs.js'
 import type {PDFPageProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
 
 /** A text item of pdf.js's getTextContent (marked-content entries left out). */

@@ -1,0 +1,135 @@
+// `npm run bench:batch`: the batch runner measured against itself in one run — -j 2 vs -j 1,
+// warm vs cold re-runs of scanned packs, peak memory for 10 vs 100 packs, per-pack overhead.
+//
+// Folders are generated in a temporary folder from the bundled fixture packs (copies under new
+// names; the fifth scanned pack is a real image-only PDF from ../shared/realpacks when present).
+// Prints each figure with its target; writes nothing in the repository. Needs `npm run build` first.
+import {spawn} from 'node:child_process'
+import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url))
+const BIN = join(ROOT, 'bin', 'agendapack.js')
+const FIXTURES = join(ROOT, 'fixtures')
+const REAL_SCAN = join(ROOT, '..', 'shared', 'realpacks', 'us_palmdale_measure_av_agenda_2022-11-30_imageonly.pdf')
+/** How often the child's peak memory (VmHWM) is read (ms). */
+const RSS_POLL_MS = 100
+/** Timed runs of the in-process single extract (after one warm-up); the median is kept. */
+const SINGLE_RUNS = 5
+
+const TARGETS = {speedupJ2: 1.7, warmVsCold: 50, peakRssMb: 600}
+const TEXT_PDFS = ['harbourside-housing', 'layout-variants', 'wexmoor-scrutiny'].map((n) => join(FIXTURES, 'pdf-text', `${n}.pdf`))
+
+const work = mkdtempSync(join(tmpdir(), 'agendapack-bench-batch-'))
+try {
+  await main()
+} finally {
+  rmSync(work, {recursive: true, force: true})
+}
+
+async function main() {
+  const rows = []
+  const text40 = textFolder('text40', 40)
+  const j1 = await timed(['extract', text40, '-o', join(work, 'out-j1'), '-j', '1', '--no-cache', '-q'])
+  const j2 = await timed(['extract', text40, '-o', join(work, 'out-j2'), '-j', '2', '--no-cache', '-q'])
+  rows.push(['-j 2 vs -j 1, 40 text-layer packs', `${s(j1.seconds)} → ${s(j2.seconds)}`, ratio(j1.seconds / j2.seconds), `≥ ${TARGETS.speedupJ2}×`, j1.seconds / j2.seconds >= TARGETS.speedupJ2])
+
+  const scans = scannedFolder()
+  const cache = join(work, 'ocr-cache')
+  const cold = await timed(['extract', scans, '-o', join(work, 'out-scan'), '--cache-dir', cache, '-q'])
+  const rerun = await timed(['extract', scans, '-o', join(work, 'out-scan'), '--cache-dir', cache, '-q'])
+  const forced = await timed(['extract', scans, '-o', join(work, 'out-scan'), '--cache-dir', cache, '--force', '-q'])
+  rows.push(['re-run vs cold, 5 scanned packs (outputs up to date)', `${s(cold.seconds)} → ${s(rerun.seconds)}`, ratio(cold.seconds / rerun.seconds), `≥ ${TARGETS.warmVsCold}×`, cold.seconds / rerun.seconds >= TARGETS.warmVsCold])
+  rows.push(['--force with warm OCR cache vs cold, same packs', `${s(cold.seconds)} → ${s(forced.seconds)}`, ratio(cold.seconds / forced.seconds), `≥ ${TARGETS.warmVsCold}×`, cold.seconds / forced.seconds >= TARGETS.warmVsCold])
+
+  const ten = mixedFolder('mix10', 10)
+  const hundred = mixedFolder('mix100', 100)
+  const rss10 = await timed(['extract', ten, '-o', join(work, 'out-10'), '--no-cache', '-q'])
+  const rss100 = await timed(['extract', hundred, '-o', join(work, 'out-100'), '--no-cache', '-q'])
+  const flat = rss100.peakMb < TARGETS.peakRssMb && rss100.peakMb < rss10.peakMb * 1.25
+  rows.push(['peak RSS, 10 vs 100 packs (1 scanned each)', `${rss10.peakMb} MB → ${rss100.peakMb} MB`, ratio(rss100.peakMb / rss10.peakMb), `flat, < ${TARGETS.peakRssMb} MB`, flat])
+
+  const single = await singleExtractSeconds(TEXT_PDFS[2])
+  const batch10 = await timed(['extract', textFolder('same10', 10, [TEXT_PDFS[2]]), '-o', join(work, 'out-same'), '-j', '1', '--no-cache', '-q'])
+  const overhead = batch10.seconds / 10 - single
+  rows.push(['per-pack overhead over a single extract (-j 1)', `${ms(single)} in-process → ${ms(batch10.seconds / 10)} a pack`, `+${ms(overhead)}`, 'report', true])
+
+  print(rows)
+}
+
+/** `count` text-layer packs: copies of the fixture PDFs under new names. */
+function textFolder(name, count, sources = TEXT_PDFS) {
+  const dir = join(work, name)
+  mkdirSync(dir, {recursive: true})
+  for (let i = 0; i < count; i++) copyFileSync(sources[i % sources.length], join(dir, `pack-${String(i).padStart(3, '0')}.pdf`))
+  return dir
+}
+
+/** Five distinct scanned packs (no two share a page image, so the cold run is really cold). */
+function scannedFolder() {
+  const dir = join(work, 'scans')
+  mkdirSync(dir, {recursive: true})
+  for (const n of ['harbourside-housing', 'layout-variants', 'wexmoor-scrutiny']) copyFileSync(join(FIXTURES, 'pdf-scanned', `${n}.pdf`), join(dir, `scan-${n}.pdf`))
+  copyFileSync(join(FIXTURES, 'pdf-mixed', 'harbourside-housing.pdf'), join(dir, 'mixed-harbourside-housing.pdf'))
+  copyFileSync(existsSync(REAL_SCAN) ? REAL_SCAN : join(FIXTURES, 'pdf-text', 'layout-variants.pdf'), join(dir, 'real-image-only.pdf'))
+  return dir
+}
+
+/** `count` packs: one scanned, the rest text-layer. */
+function mixedFolder(name, count) {
+  const dir = textFolder(name, count - 1)
+  copyFileSync(join(FIXTURES, 'pdf-scanned', 'layout-variants.pdf'), join(dir, 'scanned.pdf'))
+  return dir
+}
+
+/** Runs the CLI; wall time and the process's peak resident memory (all threads: packs and OCR). */
+function timed(args) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now()
+    const child = spawn(process.execPath, [BIN, ...args], {stdio: ['ignore', 'ignore', 'pipe'], env: {...process.env, CI: 'true'}})
+    let stderr = ''
+    let peakKb = 0
+    child.stderr.on('data', (d) => { stderr += d })
+    const poll = setInterval(() => { peakKb = Math.max(peakKb, vmHwmKb(child.pid)) }, RSS_POLL_MS)
+    child.on('error', reject)
+    child.on('exit', (code) => {
+      clearInterval(poll)
+      if (code !== 0 && code !== 1) reject(new Error(`agendapack ${args.join(' ')} exited ${code}\n${stderr}`))
+      else resolve({seconds: (performance.now() - started) / 1000, peakMb: Math.round(peakKb / 1024)})
+    })
+  })
+}
+
+function vmHwmKb(pid) {
+  try {
+    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
+  } catch {
+    return 0
+  }
+}
+
+/** Median seconds of the library's extract() on one pack in this process (the floor a batch adds to). */
+async function singleExtractSeconds(path) {
+  const {extract} = await import(pathToFileURL(join(ROOT, 'dist', 'index.js')).href)
+  await extract(path, {ocr: 'never'})
+  const times = []
+  for (let i = 0; i < SINGLE_RUNS; i++) {
+    const started = performance.now()
+    await extract(path, {ocr: 'never'})
+    times.push((performance.now() - started) / 1000)
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]
+}
+
+function print(rows) {
+  const header = ['figure', 'measured', 'ratio', 'target', 'met']
+  const table = [header, ...rows.map(([a, b, c, d, met]) => [a, b, c, d, met ? 'yes' : 'NO'])]
+  const widths = header.map((_h, i) => Math.max(...table.map((r) => String(r[i]).length)))
+  for (const row of table) console.log(row.map((cell, i) => String(cell).padEnd(widths[i])).join('  '))
+}
+
+function s(seconds) { return `${seconds.toFixed(1)} s` }
+function ms(seconds) { return `${Math.round(seconds * 1000)} ms` }
+function ratio(value) { return `${value.toFixed(2)}×` }

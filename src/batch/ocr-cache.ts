@@ -1,0 +1,91 @@
+// Caches OCR results on disk per page image: the key is the image's bytes hash plus the OCR
+// engine's versions and options, so a re-run of a scanned pack reads its pages without tesseract.
+import {createHash} from 'node:crypto'
+import {readFile} from 'node:fs/promises'
+import {createRequire} from 'node:module'
+import {join} from 'node:path'
+import type {OcrImage, OcrPool, OcrResult, OcrSession} from '../read/pdf/ocr-pool.js'
+import {writeAtomic} from '../write/atomic.js'
+import {fileFingerprint} from './fingerprint.js'
+import {holdSession, type HeldSession} from './ocr-port.js'
+
+/** Layout version of the cache entries; bump when OcrResult changes shape. */
+const CACHE_LAYOUT = 'ocr-v1'
+
+/** Hit and miss counts of a cached pool. */
+export interface OcrCacheStats {
+  hits: number
+  misses: number
+}
+
+/** An OcrPool that answers from the cache first. */
+export interface CachedOcrPool extends OcrPool {
+  stats: OcrCacheStats
+}
+
+/** Everything besides the pixels that decides what tesseract reads: engine, model and agendapack versions. */
+export function ocrEngineKey(): string {
+  const require = createRequire(import.meta.url)
+  const version = (name: string): string => {
+    try {
+      return (require(`${name}/package.json`) as {version: string}).version
+    } catch {
+      return 'unknown'
+    }
+  }
+  const own = (require('../../package.json') as {version: string}).version
+  return [CACHE_LAYOUT, `tesseract.js@${version('tesseract.js')}`, `tesseract.js-core@${version('tesseract.js-core')}`,
+    `eng@${version('@tesseract.js-data/eng')}`, `agendapack@${own}`,
+    // The pool's recognise options (page segmentation, dpi) live in its code: a change there is a new engine.
+    `ocr-pool:${fileFingerprint('read/pdf/ocr-pool.js')}`].join('|')
+}
+
+/**
+ * Wraps `pool` so that every image already read (same pixels, size, dpi and engine) comes from
+ * `dir`; a worker is only taken when a session meets its first uncached image.
+ * @param dir cache folder (entries under `<dir>/ocr-v1/ab/<hash>.json`)
+ */
+export function cachedOcrPool(pool: OcrPool, dir: string, engineKey: string = ocrEngineKey()): CachedOcrPool {
+  const stats: OcrCacheStats = {hits: 0, misses: 0}
+  const entryPath = (image: OcrImage): string => {
+    const hash = createHash('sha256')
+      .update(`${engineKey}\n${image.width}x${image.height}@${image.dpi}\n`)
+      .update(image.data)
+      .digest('hex')
+    return join(dir, CACHE_LAYOUT, hash.slice(0, 2), hash + '.json')
+  }
+
+  async function session<T>(task: (session: OcrSession) => Promise<T>): Promise<T> {
+    let held: Promise<HeldSession> | null = null
+    const recognise = async (image: OcrImage): Promise<OcrResult> => {
+      const path = entryPath(image)
+      const cached = await readEntry(path)
+      if (cached) {
+        stats.hits++
+        return cached
+      }
+      stats.misses++
+      held ??= holdSession(pool)
+      const result = await (await held).session.recognise(image)
+      await writeAtomic(path, JSON.stringify(result)).catch(() => {})
+      return result
+    }
+    try {
+      return await task({recognise})
+    } finally {
+      if (held) void (held as Promise<HeldSession>).then((h) => h.close(), () => {})
+    }
+  }
+
+  return {stats, session, recognise: (image) => session((s) => s.recognise(image)), terminate: () => pool.terminate()}
+}
+
+/** The cached result, or null when missing or unreadable (a damaged entry is simply recomputed). */
+async function readEntry(path: string): Promise<OcrResult | null> {
+  try {
+    const value = JSON.parse(await readFile(path, 'utf8')) as OcrResult
+    return Array.isArray(value.lines) && typeof value.confidence === 'number' ? value : null
+  } catch {
+    return null
+  }
+}
