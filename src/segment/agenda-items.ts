@@ -1,5 +1,6 @@
 // Finds the agenda where a reader sees one (an AGENDA heading, or a cover letter's "Agenda Item No"
-// list, followed by numbered items) and reads its items; shared by the meeting and parts segmenters.
+// list, followed by numbered items; else a meeting notice's numbered items, see agenda-headless.ts)
+// and reads its items; shared by the meeting and parts segmenters.
 import type {AgendaItem} from '../compile/model.js'
 import type {Root} from '../tree/types.js'
 import {findDates} from '../normalise/date.js'
@@ -7,6 +8,7 @@ import {
   isAgendaHeading, isSignatureDate, itemStart, markedLines, opensPageRange, pageRange, publicationText,
   strayNumber, upperShare, withoutPageRange, type MarkedLine, type PrintedRange
 } from './agenda-lines.js'
+import {headlessAgendaStart} from './agenda-headless.js'
 import {joinLines} from './lines.js'
 import {pageSignals, type PageSignals} from './parts-signals.js'
 
@@ -62,7 +64,7 @@ export function agendaContext(tree: Root): AgendaContext {
   return context
 }
 
-/** The first agenda in the lines, or null when there is none. */
+/** The first agenda in the lines (under its heading, else a heading-less one), or null when there is none. */
 export function findAgenda(lines: MarkedLine[], signals: PageSignals[]): FoundAgenda | null {
   for (let index = 0; index < lines.length; index++) {
     const text = lines[index]!.text.trim()
@@ -71,7 +73,8 @@ export function findAgenda(lines: MarkedLine[], signals: PageSignals[]): FoundAg
     const found = readAgenda(lines, signals, index)
     if (found.items.some((item) => item.number !== null)) return found
   }
-  return null
+  const first = headlessAgendaStart(lines)
+  return first === null ? null : readAgenda(lines, signals, first, first)
 }
 
 function hasItemSoon(lines: MarkedLine[], heading: number): boolean {
@@ -104,13 +107,14 @@ interface ReadState {
   skipping: boolean
 }
 
-function readAgenda(lines: MarkedLine[], signals: PageSignals[], start: number): FoundAgenda {
+/** Reads the agenda whose heading is line `start`, from line `first` (the line after the heading, or item 1 when it has none). */
+function readAgenda(lines: MarkedLine[], signals: PageSignals[], start: number, first = start + 1): FoundAgenda {
   const state: ReadState = {drafts: [], stray: [], skipping: false}
   let end = lines.length
   let closing: number | null = null
-  for (let index = start + 1; index < lines.length; index++) {
+  for (let index = first; index < lines.length; index++) {
     const line = lines[index]!
-    if (line.page !== lines[index - 1]!.page && !continuesOn(line.page, signals)) {
+    if (index > first && line.page !== lines[index - 1]!.page && !continuesOn(line.page, signals)) {
       closing = opensPart(line.page, signals) ? null : closingAtTop(lines, index)
       end = closing ?? index
       break

@@ -2,6 +2,8 @@
 // facts: the common ground every segmenter reads, whatever format the pack came from.
 import type {Block, Line, Root, TableRow} from '../tree/types.js'
 import {lineText, rowText} from '../tree/to-text.js'
+import {splitBlocksAtGaps} from './gap-blocks.js'
+import {ocrLineText} from './ocr-line-text.js'
 
 /** One body line of the pack (a table row counts as one line with cells). */
 export interface DocLine {
@@ -60,6 +62,7 @@ export function documentLines(tree: Root): DocLine[] {
       block++
     }
   }
+  splitBlocksAtGaps(out)
   cache.set(tree, out)
   return out
 }
@@ -68,7 +71,7 @@ function toDocLine(row: Line | TableRow, block: Block, printedPage: string | nul
   const isRow = row.type === 'tableRow'
   const cells = isRow ? row.children.map((cell) => cell.children.map(lineText).filter(Boolean).join(' ')) : null
   const marker = block.type === 'listItem' && first ? block.marker : null
-  const body = isRow ? rowText(row).replace(/\t+/g, ' ').trim() : lineText(row)
+  const body = isRow ? rowText(row).replace(/\t+/g, ' ').trim() : row.data.confidence !== undefined ? ocrLineText(row) : lineText(row)
   // Numbered markers ("38.", "(a)") are content a segmenter needs; bullet glyphs are not.
   const text = marker && /\w/.test(marker) && body ? `${marker} ${body}` : body
   if (!text) return null

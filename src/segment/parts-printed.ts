@@ -2,7 +2,7 @@
 // numbers the cleaners found, interpolated where missing, snapped to the page where the item's
 // papers visibly begin (cover sheet, minutes heading, "Agenda Item" stamp).
 import type {AgendaItem} from '../compile/model.js'
-import type {Root} from '../tree/types.js'
+import type {Page, Root} from '../tree/types.js'
 import type {PageSignals} from './parts-signals.js'
 
 /** Where one agenda item's papers sit in the pack. */
@@ -16,6 +16,13 @@ export interface ItemPages {
 
 /** Pages (≤) between where the printed numbers put an item and a visible start of its papers. */
 const SNAP_PAGES = 3
+/**
+ * Printed pages (≤) beyond the agenda's last printed page that still count as the pack's own
+ * numbering (a late supplement); larger numbers are an appendix's own pages, a year or a figure.
+ */
+const MAX_PRINTED_OVERRUN = 10
+/** Weight of a worded or dashed page stamp against a bare number's 1 when printed numbers disagree. */
+const STAMP_WEIGHT = 2
 
 /**
  * The page range of every agenda item that gives printed pages, in agenda order.
@@ -26,8 +33,9 @@ const SNAP_PAGES = 3
  */
 export function itemPages(tree: Root, items: readonly AgendaItem[], signals: readonly PageSignals[], firstPage: number): ItemPages[] {
   const lastPage = tree.children.length
-  const printed = printedNumbers(tree)
   const ranged = items.filter((item) => item.printedPages && item.number !== null)
+  const maxTo = Math.max(...ranged.map((item) => item.printedPages!.to))
+  const printed = printedNumbers(tree, firstPage, maxTo + MAX_PRINTED_OVERRUN)
   const minFrom = Math.min(...ranged.map((item) => item.printedPages!.from))
   const out: ItemPages[] = []
   let previous: {page: number; printed: number} | null = null
@@ -60,26 +68,47 @@ function closeRanges(out: ItemPages[], ranged: readonly AgendaItem[], printed: M
 /**
  * Printed page number of each page that shows one and fits the pack's own numbering: the longest
  * chain in which printed numbers rise with the pages and never fall behind them (an appendix's
- * own "Page 4" or a slide number is left out).
+ * own "Page 4" or a slide number is left out). Only pages after the agenda count (the pack's
+ * numbering starts there: a number at the top of an agenda page is an item number), and only
+ * numbers up to `maxPrinted` (a chart's "2021" at a page edge is no page number).
  */
-function printedNumbers(tree: Root): Map<number, number> {
+function printedNumbers(tree: Root, firstPage: number, maxPrinted: number): Map<number, number> {
   const known: Array<[number, number]> = []
+  const weights: number[] = []
   for (const page of tree.children) {
     const value = page.data.printedPage
-    if (value && /^\d+$/.test(value)) known.push([page.data.page, Number(value)])
+    if (!value || !/^\d+$/.test(value) || page.data.page < firstPage || Number(value) > maxPrinted) continue
+    known.push([page.data.page, Number(value)])
+    weights.push(stampWeight(page))
   }
-  return new Map(longestChain(known))
+  return new Map(longestChain(known, weights))
 }
 
-function longestChain(known: Array<[number, number]>): Array<[number, number]> {
-  const length = known.map(() => 1)
+/**
+ * How far a page's printed number is believed: a worded or dashed stamp ("Page 16", "- 3 -")
+ * counts STAMP_WEIGHT, a bare number at the page's edge (a paragraph number OCR'd at the top) one.
+ */
+function stampWeight(page: Page): number {
+  for (const block of page.children) {
+    if (block.type === 'table') continue
+    for (const line of block.children) {
+      const stamp = line.children.filter((word) => word.data.furniture === 'page-number' || line.data.furniture === 'page-number')
+      if (stamp.some((word) => /^(?:page|[-–—])$|^[-–—]\d|\d[-–—]$/i.test(word.value))) return STAMP_WEIGHT
+    }
+  }
+  return 1
+}
+
+/** The heaviest chain of printed numbers that rise with the pages and never fall behind them. */
+function longestChain(known: Array<[number, number]>, weights: readonly number[]): Array<[number, number]> {
+  const length = known.map((_, i) => weights[i]!)
   const previous = known.map(() => -1)
   known.forEach(function extend([page, value], i) {
     for (let j = 0; j < i; j++) {
       const [pageJ, valueJ] = known[j]!
       const fits = value > valueJ && value - valueJ >= page - pageJ
-      if (fits && length[j]! + 1 > length[i]!) {
-        length[i] = length[j]! + 1
+      if (fits && length[j]! + weights[i]! > length[i]!) {
+        length[i] = length[j]! + weights[i]!
         previous[i] = j
       }
     }

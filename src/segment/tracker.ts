@@ -10,6 +10,7 @@ import {isHeaderTail, trackerHeader, type HeaderColumn} from './tracker-header.j
 import {createRows, finishRow, type LineCells} from './tracker-rows.js'
 import {createTextSplitter} from './tracker-text.js'
 import type {Stage} from './types.js'
+import {unwrapLines} from './wrapped-lines.js'
 
 /** One tracker's lines (from the top of its header's page) and the part it belongs to. */
 interface TrackerRegion {
@@ -68,17 +69,39 @@ function readRegion(region: TrackerRegion, file: VFile): ReturnType<typeof creat
   const splitText = createTextSplitter()
   let merged = false
   const ordered = edges ? region.lines.filter((line) => below(line, header)).sort(byPosition) : region.lines.filter((line) => line.index > header.index)
+  const texts = edges ? null : plainTexts(ordered)
   for (const line of ordered) {
     if (isHeaderTail(line.text) || trackerHeader(line)) continue
     const cells = lineCells(line, edges, header.cells ? columns : columns.map((column, at) => ({...column, at})))
     if (cells) rows.add(cells, !edges)
     else {
+      const text = texts ? texts.get(line) : line.text
+      if (text === undefined) continue
       merged = true
-      rows.add(splitText(line.text))
+      rows.add(splitText(text))
     }
   }
   if (merged && rows.rows.length > 0) report(file, 'tracker-columns-merged', 'Unexpected tracker text without columns, expected table cells or word positions: action proposed and action taken are kept together', header.page)
   return rows.rows
+}
+
+/**
+ * Text of each plain line (no cells) with the wrapped ends a printer broke off joined back on;
+ * continuation lines are absent from the map.
+ */
+function plainTexts(lines: readonly DocLine[]): Map<DocLine, string> {
+  const out = new Map<DocLine, string>()
+  let run: DocLine[] = []
+  const flush = (): void => {
+    for (const joined of unwrapLines(run)) out.set(joined.line, joined.text)
+    run = []
+  }
+  for (const line of lines) {
+    if (line.cells) flush()
+    else run.push(line)
+  }
+  flush()
+  return out
 }
 
 /** The line's cells by column (header columns give cell indices), or null when neither cells nor word positions tell the columns apart. */

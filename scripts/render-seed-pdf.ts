@@ -1,0 +1,162 @@
+// Prints seed pages into a PDF with pdfkit as a checker plausibly would: Helvetica on A4, long
+// lines wrapped, one PDF page per seed page (shrunk to fit) or flowed, "Page N" footers; page
+// images (scanned twin) drawn in place of chosen pages.
+import PDFDocument from 'pdfkit'
+import {FIXED_DATE} from './fixtures/render-pdf.js'
+import type {SeedLayout, SeedLine, SeedPage} from './render-seed-pages.js'
+
+/** A4 in points. */
+const A4: [number, number] = [595.28, 841.89]
+/** Page margins, points. */
+const MARGIN_X = 56
+const MARGIN_TOP = 56
+const MARGIN_BOTTOM = 64
+/** Footer baseline distance from the bottom edge, points. */
+const FOOTER_GAP = 36
+/** Body size, points, and the smallest a crowded page is shrunk to. */
+const BODY_SIZE = 10
+const MIN_SIZE = 5
+/** Line height as a multiple of the font size. */
+const LEADING = 1.22
+/** Gap between table columns, points. */
+const CELL_GAP = 8
+
+/** A line as set: its runs at x offsets, in one font. */
+interface SetLine {
+  runs: Array<{x: number; text: string}>
+  bold: boolean
+  size: number
+}
+
+/**
+ * Prints a laid-out seed.
+ * @param layout the seed's pages
+ * @param images page images by 0-based PDF page index, drawn instead of that page's text
+ * @returns the PDF bytes and the number of pages
+ */
+export async function renderSeedPdf(layout: SeedLayout, images?: Map<number, Buffer>): Promise<Buffer> {
+  const doc = new PDFDocument({autoFirstPage: false, compress: true,
+    info: {Title: 'seed rendering', Producer: 'PDFKit', CreationDate: FIXED_DATE, ModDate: FIXED_DATE}})
+  const chunks: Buffer[] = []
+  doc.on('data', (c: Buffer) => chunks.push(c))
+  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()))
+  const pages = layout.flow ? flowPages(doc, layout.pages) : layout.pages.map((p) => fitPage(doc, p))
+  pages.forEach(function draw(page, index) {
+    doc.addPage({size: A4, margin: 0})
+    const image = images?.get(index)
+    if (image) doc.image(image, 0, 0, {width: A4[0], height: A4[1]})
+    else drawPage(doc, page)
+  })
+  doc.end()
+  await done
+  return Buffer.concat(chunks)
+}
+
+/** How many PDF pages a layout prints to. */
+export function seedPageCount(layout: SeedLayout): number {
+  const doc = new PDFDocument({autoFirstPage: false})
+  return layout.flow ? flowPages(doc, layout.pages).length : layout.pages.length
+}
+
+interface SetPage {
+  lines: SetLine[]
+  footer: string | null
+}
+
+/** One seed page on one PDF page: body size, or smaller until the wrapped lines fit. */
+function fitPage(doc: PDFKit.PDFDocument, page: SeedPage): SetPage {
+  const room = A4[1] - MARGIN_TOP - MARGIN_BOTTOM
+  let size = BODY_SIZE
+  let lines = setLines(doc, page.lines, size)
+  while (size > MIN_SIZE && height(lines) > room) {
+    size -= 0.5
+    lines = setLines(doc, page.lines, size)
+  }
+  return {lines, footer: page.footer}
+}
+
+/** A flow of lines cut into pages at body size, numbered "Page N". */
+function flowPages(doc: PDFKit.PDFDocument, pages: SeedPage[]): SetPage[] {
+  const room = A4[1] - MARGIN_TOP - MARGIN_BOTTOM
+  const out: SetPage[] = []
+  let current: SetLine[] = []
+  for (const line of setLines(doc, pages.flatMap((p) => p.lines), BODY_SIZE)) {
+    if (current.length && height([...current, line]) > room) {
+      out.push({lines: current, footer: null})
+      current = []
+    }
+    if (current.length || line.runs.length) current.push(line)
+  }
+  if (current.length || out.length === 0) out.push({lines: current, footer: null})
+  return out.map((p, i) => ({...p, footer: `Page ${i + 1}`}))
+}
+
+function height(lines: SetLine[]): number {
+  return lines.reduce((sum, l) => sum + l.size * LEADING, 0)
+}
+
+function setLines(doc: PDFKit.PDFDocument, lines: SeedLine[], size: number): SetLine[] {
+  const width = A4[0] - 2 * MARGIN_X
+  return lines.flatMap(function set(line) {
+    const lineSize = size * line.scale
+    font(doc, line.bold, lineSize)
+    if (!line.text.trim()) return [{runs: [], bold: false, size: lineSize}]
+    if (line.cells) return setRow(doc, line.cells, width, line.bold, lineSize)
+    return wrap(doc, line.text, width).map((text) => ({runs: [{x: 0, text}], bold: line.bold, size: lineSize}))
+  })
+}
+
+/** A table row: equal columns, each cell wrapped in its column; one set line per printed line. */
+function setRow(doc: PDFKit.PDFDocument, cells: string[], width: number, bold: boolean, size: number): SetLine[] {
+  const column = width / Math.max(1, cells.length)
+  const wrapped = cells.map((c) => c.trim() ? wrap(doc, c, column - CELL_GAP) : [])
+  const depth = Math.max(1, ...wrapped.map((w) => w.length))
+  const out: SetLine[] = []
+  for (let i = 0; i < depth; i++) {
+    const runs = wrapped.flatMap((w, c) => w[i] ? [{x: c * column, text: w[i]!}] : [])
+    out.push({runs, bold, size})
+  }
+  return out
+}
+
+/** Greedy word wrap (a word wider than the line is put on a line of its own). */
+function wrap(doc: PDFKit.PDFDocument, text: string, width: number): string[] {
+  const words = text.split(/\s+/).filter(Boolean)
+  const out: string[] = []
+  let line = ''
+  for (const w of words) {
+    const candidate = line ? `${line} ${w}` : w
+    if (line && doc.widthOfString(candidate) > width) {
+      out.push(line)
+      line = w
+    } else {
+      line = candidate
+    }
+  }
+  if (line || out.length === 0) out.push(line)
+  return out
+}
+
+function font(doc: PDFKit.PDFDocument, bold: boolean, size: number): void {
+  doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size)
+}
+
+function drawPage(doc: PDFKit.PDFDocument, page: SetPage): void {
+  doc.fillColor('#000000')
+  let y = MARGIN_TOP
+  for (const line of page.lines) {
+    font(doc, line.bold, line.size)
+    for (const run of line.runs) doc.text(safe(run.text), MARGIN_X + run.x, y, {lineBreak: false})
+    y += line.size * LEADING
+  }
+  if (page.footer) {
+    font(doc, false, 9)
+    const w = doc.widthOfString(page.footer)
+    doc.text(page.footer, (A4[0] - w) / 2, A4[1] - FOOTER_GAP, {lineBreak: false})
+  }
+}
+
+/** Characters Helvetica (WinAnsi) cannot show are replaced by "?" as a PDF printer would. */
+function safe(text: string): string {
+  return text.replace(/[^\u0020-\u007e\u00a0-\u00ff‘’“”–—•…€™]/g, '?')
+}
