@@ -1,13 +1,12 @@
 // Tests for segmentAgenda: items, numbers (printed or inferred), titles, descriptions and printed
 // page ranges, on the real seed packs, invented agendas and the generated fixtures.
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
-import {join} from 'node:path'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {extract} from '../../src/extract.js'
 import {segmentAgenda} from '../../src/segment/agenda.js'
 import {readSeed} from '../../seeds/seeds.js'
 import {treeFromText} from '../util/tree-from-text.js'
+import {fixturePacks} from '../util/fixture-packs.js'
 
 function agendaOf(pages: string[]) {
   const file = new VFile({path: 'test.txt'})
@@ -88,15 +87,8 @@ describe('segmentAgenda', () => {
   })
 
   it('should match the fixtures\' answer keys on text, markdown and text-layer PDF', async () => {
-    for (const kind of ['text', 'markdown', 'pdf-text']) {
-      const dir = join('fixtures', kind)
-      if (!existsSync(dir)) continue
-      for (const name of readdirSync(dir).filter((f) => f.endsWith('.expected.json'))) {
-        const expected = JSON.parse(readFileSync(join(dir, name), 'utf8'))
-        const source = readdirSync(dir).find((f) => f.startsWith(name.replace('.expected.json', '.')) && !f.endsWith('.json'))!
-        const {pack} = await extract(join(dir, source), {ocr: 'never'})
-        expect(pack.agenda, `${kind}/${source}`).toEqual(expected.agenda)
-      }
+    for await (const {label, expected, pack} of fixturePacks()) {
+      expect(pack.agenda, label).toEqual(expected.agenda)
     }
   })
 })

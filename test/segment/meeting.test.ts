@@ -1,13 +1,12 @@
 // Tests for segmentMeeting: authority, committee, date, time, venue and publication date from
 // front sheets, dated headings and cover letters; minutes and cover sheets only as fallbacks.
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
-import {join} from 'node:path'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {extract} from '../../src/extract.js'
 import {segmentMeeting} from '../../src/segment/meeting.js'
 import {readSeed, type SeedName} from '../../seeds/seeds.js'
 import {treeFromText} from '../util/tree-from-text.js'
+import {fixturePacks} from '../util/fixture-packs.js'
 
 function meetingOf(pages: string[]) {
   const file = new VFile({path: 'test.txt'})
@@ -73,15 +72,8 @@ describe('segmentMeeting', () => {
   })
 
   it('should match the fixtures\' answer keys on text, markdown and text-layer PDF', async () => {
-    for (const kind of ['text', 'markdown', 'pdf-text']) {
-      const dir = join('fixtures', kind)
-      if (!existsSync(dir)) continue
-      for (const name of readdirSync(dir).filter((f) => f.endsWith('.expected.json'))) {
-        const expected = JSON.parse(readFileSync(join(dir, name), 'utf8'))
-        const source = readdirSync(dir).find((f) => f.startsWith(name.replace('.expected.json', '.')) && !f.endsWith('.json'))!
-        const {pack} = await extract(join(dir, source), {ocr: 'never'})
-        expect(pack.meeting, `${kind}/${source}`).toEqual(expected.meeting)
-      }
+    for await (const {label, expected, pack} of fixturePacks()) {
+      expect(pack.meeting, label).toEqual(expected.meeting)
     }
   })
 })

@@ -1,7 +1,5 @@
 // Tests for segmentParts: every page in exactly one part, in order, with kinds, agenda items,
 // parents and titles, on the seed packs, single documents, invented packs and the fixtures.
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
-import {join} from 'node:path'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import type {Part} from '../../src/compile/model.js'
@@ -10,6 +8,7 @@ import {segmentAgenda} from '../../src/segment/agenda.js'
 import {segmentParts} from '../../src/segment/parts.js'
 import {readSeed, type SeedName} from '../../seeds/seeds.js'
 import {treeFromText} from '../util/tree-from-text.js'
+import {fixturePacks} from '../util/fixture-packs.js'
 
 /** Kind, pages, agenda item and parent of each part, for compact comparisons. */
 function outline(parts: Part[]): string[] {
@@ -128,15 +127,8 @@ describe('segmentParts', () => {
 
   it('should match the fixtures\' kinds, pages, agenda items, parents and titles on text, markdown and text-layer PDF', async () => {
     const shape = (parts: Part[]) => parts.map((p) => [p.kind, p.pages, p.agendaItem, p.parent !== null, p.title])
-    for (const kind of ['text', 'markdown', 'pdf-text']) {
-      const dir = join('fixtures', kind)
-      if (!existsSync(dir)) continue
-      for (const name of readdirSync(dir).filter((f) => f.endsWith('.expected.json'))) {
-        const expected = JSON.parse(readFileSync(join(dir, name), 'utf8'))
-        const source = readdirSync(dir).find((f) => f.startsWith(name.replace('.expected.json', '.')) && !f.endsWith('.json'))!
-        const {pack} = await extract(join(dir, source), {ocr: 'never'})
-        expect(shape(pack.parts), `${kind}/${source}`).toEqual(shape(expected.parts))
-      }
+    for await (const {label, expected, pack} of fixturePacks()) {
+      expect(shape(pack.parts), label).toEqual(shape(expected.parts))
     }
   })
 })

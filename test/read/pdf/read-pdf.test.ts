@@ -3,7 +3,6 @@
 import {execFileSync} from 'node:child_process'
 import {existsSync, readFileSync} from 'node:fs'
 import {beforeEach, describe, expect, it, vi} from 'vitest'
-import PDFDocument from 'pdfkit'
 import {VFile} from 'vfile'
 import type {PDFPageProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
 import {readPdf} from '../../../src/read/pdf/index.js'
@@ -14,6 +13,7 @@ import {pageText} from '../../../src/tree/to-text.js'
 import type {PageMessage} from '../../../src/messages.js'
 import type {Root} from '../../../src/tree/types.js'
 import {wordOverlap} from '../../util/words.js'
+import {makePdf, type Doc} from '../../util/make-pdf.js'
 
 const state = vi.hoisted(() => ({ocrCalls: [] as number[], failDrawingOnPage: 0}))
 
@@ -38,19 +38,6 @@ vi.mock('../../../src/read/pdf/page-drawing.js', async (importOriginal) => {
 const REALPACKS = new URL('../../../../shared/realpacks/', import.meta.url)
 const pool = {} as OcrPool
 
-type Doc = InstanceType<typeof PDFDocument>
-
-/** Builds a PDF in memory with pdfkit; `draw` adds its pages (the first page exists already). */
-async function makePdf(draw: (doc: Doc) => void, options: ConstructorParameters<typeof PDFDocument>[0] = {}): Promise<Uint8Array> {
-  const doc = new PDFDocument({size: 'A4', margin: 50, ...options})
-  const chunks: Buffer[] = []
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()))
-  draw(doc)
-  doc.end()
-  await done
-  return new Uint8Array(Buffer.concat(chunks))
-}
 
 async function read(bytes: Uint8Array, ocr: OcrMode = 'auto'): Promise<{tree: Root; file: VFile}> {
   const file = new VFile({path: 'pack.pdf'})

@@ -1,27 +1,14 @@
 // Tests for the PDF text-layer reader: word/line order, two columns, /Rotate 90, tables, headings,
 // list items and character statistics, on small PDFs made in memory with pdfkit (invented text).
 import {describe, expect, it} from 'vitest'
-import PDFDocument from 'pdfkit'
 import {openPdf, closePdf} from '../../../src/read/pdf/open.js'
 import {measureDrawing} from '../../../src/read/pdf/page-drawing.js'
 import {readTextLayer, textStats} from '../../../src/read/pdf/text-layer.js'
 import type {TextLayerPage} from '../../../src/read/pdf/text-layer.js'
 import {blockText, pageText} from '../../../src/tree/to-text.js'
 import type {Block, Page} from '../../../src/tree/types.js'
+import {makePdf} from '../../util/make-pdf.js'
 
-type Doc = InstanceType<typeof PDFDocument>
-
-/** Builds a one-page PDF in memory with pdfkit. */
-async function makePdf(draw: (doc: Doc) => void, options: ConstructorParameters<typeof PDFDocument>[0] = {}): Promise<Uint8Array> {
-  const doc = new PDFDocument({size: 'A4', margin: 50, ...options})
-  const chunks: Buffer[] = []
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()))
-  draw(doc)
-  doc.end()
-  await done
-  return new Uint8Array(Buffer.concat(chunks))
-}
 
 /** Reads page 1 of a PDF's text layer (operator list first, as readPdf does, so bold is known). */
 async function readFirstPage(bytes: Uint8Array): Promise<TextLayerPage> {
