@@ -77,7 +77,41 @@ export function cachedOcrPool(pool: OcrPool, dir: string, engineKey: string = oc
     }
   }
 
-  return {stats, session, recognise: (image) => session((s) => s.recognise(image)), terminate: () => pool.terminate()}
+  const cachedPool: OcrPool = {session, recognise: (image) => session((s) => s.recognise(image)), terminate: () => pool.terminate()}
+  return {...withPageCache(cachedPool, dir, engineKey, stats), stats}
+}
+
+/**
+ * Adds `readPage` to `pool`: whole-page OCR results kept in `dir` under the page's key (document
+ * hash and page number) and everything that shapes the read (engine, rendering, orientation),
+ * so a page read before is answered without rendering it. Used in pack worker threads too.
+ */
+export function withPageCache(pool: OcrPool, dir: string, engineKey: string = ocrEngineKey(), stats?: OcrCacheStats): OcrPool {
+  const pipeline = ['read/pdf/render.js', 'read/pdf/orientation.js', 'read/pdf/ocr.js'].map(fileFingerprint).join(',')
+  const entryPath = (key: string): string => {
+    const hash = createHash('sha256').update(`${engineKey}\npage|${pipeline}\n${key}`).digest('hex')
+    return join(dir, CACHE_LAYOUT, 'pages', hash.slice(0, 2), hash + '.json')
+  }
+  async function readPage<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const path = entryPath(key)
+    const cached = await readJson<T>(path)
+    if (cached !== null) {
+      if (stats) stats.hits++
+      return cached
+    }
+    const result = await read()
+    await writeAtomic(path, JSON.stringify(result)).catch(() => {})
+    return result
+  }
+  return {...pool, readPage}
+}
+
+async function readJson<T>(path: string): Promise<T | null> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as T
+  } catch {
+    return null
+  }
 }
 
 /** The cached result, or null when missing or unreadable (a damaged entry is simply recomputed). */

@@ -7,6 +7,7 @@ import {packJson} from '../write/json.js'
 import {kpiCsvRows} from '../write/kpi-csv.js'
 import {packNdjsonLine} from '../write/ndjson.js'
 import {failureReason} from './failure.js'
+import {withPageCache} from './ocr-cache.js'
 import {remoteOcrPool} from './ocr-port.js'
 
 /** One pack to extract. */
@@ -20,6 +21,8 @@ export interface PackTask {
   recordAs: string | null
   /** Where OCR sessions go (the main thread's pool). */
   ocrPort: MessagePort
+  /** OCR cache folder: whole pages read before are answered from it in this thread, unrendered. */
+  cacheDir: string | null
 }
 
 /** What came of it: the output text and the figures of the summary, or the reason it failed. */
@@ -29,7 +32,8 @@ export type PackOutcome =
 
 /** Extracts `task.path`; never throws for a bad input. */
 export default async function packWorker(task: PackTask): Promise<PackOutcome> {
-  const ocrPool = remoteOcrPool(task.ocrPort)
+  const remote = remoteOcrPool(task.ocrPort)
+  const ocrPool = task.cacheDir ? withPageCache(remote, task.cacheDir) : remote
   // The time limit runs from here: a worker thread's start-up (loading pdf.js) is not the pack's fault.
   task.ocrPort.postMessage({type: 'started'})
   try {

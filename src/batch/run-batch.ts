@@ -198,7 +198,7 @@ async function extractInWorker(input: DiscoveredInput, options: Readonly<BatchOp
   const onStop = (): void => abort.abort('interrupted')
   options.signal?.addEventListener('abort', onStop, {once: true})
   try {
-    const task: PackTask = {path: input.path, ocr: options.ocr, text: options.text, format: options.format, kpiRows: options.kpiRows, ocrPort: channel.port2,
+    const task: PackTask = {path: input.path, ocr: options.ocr, text: options.text, format: options.format, kpiRows: options.kpiRows, ocrPort: channel.port2, cacheDir: options.cacheDir,
       recordAs: options.recordRoot === undefined ? null : relative(options.recordRoot, input.path).split(sep).join('/')}
     return await shared.piscina.run(task, {transferList: [channel.port2], signal: abort.signal})
   } catch (error) {

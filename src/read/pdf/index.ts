@@ -1,5 +1,6 @@
 // Reads a PDF into the page tree one page at a time: the text layer where it is sound, OCR where
 // the router says so, and an empty page (with a warning) where a page cannot be read.
+import {createHash} from 'node:crypto'
 import type {PDFDocumentProxy, PDFPageProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type {VFile} from 'vfile'
 import {page as pageNode, root} from '../../tree/build.js'
@@ -20,6 +21,8 @@ export interface PdfReadOptions {
   ocr: OcrMode
   /** Returns the shared OCR pool, creating it on first call (so text-only packs start no workers). */
   getOcrPool: () => OcrPool
+  /** The document's content hash, naming its pages for a caching OCR pool (set by readPdf). */
+  documentHash?: string
 }
 
 /** Longest pdf.js message kept in a page warning (characters). */
@@ -34,6 +37,7 @@ const MAX_WARNING_CHARS = 200
  * @throws PackError `pdf-corrupt` or `pdf-encrypted` when the PDF cannot be opened or has no pages
  */
 export async function readPdf(bytes: Uint8Array, file: VFile, options: PdfReadOptions): Promise<Root> {
+  options = {...options, documentHash: createHash('sha256').update(bytes).digest('hex')}
   const doc = await openPdf(bytes)
   try {
     if (doc.numPages === 0) throw new PackError('pdf-corrupt', 'PDF has no pages')
@@ -90,7 +94,8 @@ async function readLoadedPage(pdfPage: PDFPageProxy, n: number, file: VFile, opt
 /** OCRs a page; if OCR fails the page is left empty with an `ocr-failed` warning. */
 async function readOcrPage(pdfPage: PDFPageProxy, n: number, file: VFile, options: PdfReadOptions, route: PageRoute): Promise<Page> {
   try {
-    const node = await ocrPage(pdfPage, n, options.getOcrPool(), file)
+    const pageKey = options.documentHash ? `${options.documentHash}#${n}` : null
+    const node = await ocrPage(pdfPage, n, options.getOcrPool(), file, pageKey)
     node.data.reason = route.reason
     return node
   } catch (error) {

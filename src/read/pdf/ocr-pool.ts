@@ -66,6 +66,11 @@ export interface OcrPool {
   session<T>(task: (session: OcrSession) => Promise<T>): Promise<T>
   /** One image in its own session. */
   recognise(image: OcrImage): Promise<OcrResult>
+  /**
+   * Optional, for pools backed by a cache: the whole-page result stored under `key`, or `read()`'s
+   * result stored there — so a page read before is not even rendered again.
+   */
+  readPage?<T>(key: string, read: () => Promise<T>): Promise<T>
   /** Stops every worker (awaited); pending and later jobs reject. */
   terminate(): Promise<void>
 }

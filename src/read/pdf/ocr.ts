@@ -17,20 +17,36 @@ export const LOW_CONFIDENCE = 0.6
 const DEBRIS_CONFIDENCE = 0.3
 const HAS_ALNUM = /[\p{L}\p{N}]/u
 
-/** OCRs `pdfPage` (1-based `pageNumber`) into a page node; never throws (failures become `ocr-failed`). */
-export async function ocrPage(pdfPage: PDFPageProxy, pageNumber: number, pool: OcrPool, file: VFile): Promise<Page> {
-  let rendered: RenderedPage | undefined
+/** What is kept of a page's OCR: the upright read and the render's scale and page size (no pixels). */
+interface PageRead {
+  read: Omit<UprightRead, 'image'>
+  size: RenderedSize
+}
+
+type RenderedSize = Pick<RenderedPage, 'scale' | 'pageWidth' | 'pageHeight'>
+
+/**
+ * OCRs `pdfPage` (1-based `pageNumber`) into a page node; never throws (failures become `ocr-failed`).
+ * @param pageKey names the page for a caching pool (document hash and page), or null
+ */
+export async function ocrPage(pdfPage: PDFPageProxy, pageNumber: number, pool: OcrPool, file: VFile, pageKey: string | null = null): Promise<Page> {
   try {
-    rendered = await renderPage(pdfPage)
-    const image = {width: rendered.width, height: rendered.height, data: rendered.data, dpi: rendered.scale * 72}
-    const read = await pool.session((session) => readUpright(session, image))
-    return buildPage(read, rendered, pageNumber, file)
+    const reading = (): Promise<PageRead> => renderAndRead(pdfPage, pool)
+    const {read, size} = pageKey && pool.readPage ? await pool.readPage(pageKey, reading) : await reading()
+    return buildPage(read, size, pageNumber, file)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     report(file, 'ocr-failed', `OCR of page ${pageNumber} failed: ${reason}`, pageNumber)
-    const size = rendered ?? unrotatedSize(pdfPage)
+    const size = unrotatedSize(pdfPage)
     return page([], {page: pageNumber, method: 'ocr', reason: 'no text layer', width: size.pageWidth, height: size.pageHeight, ocrConfidence: null, printedPage: null})
   }
+}
+
+async function renderAndRead(pdfPage: PDFPageProxy, pool: OcrPool): Promise<PageRead> {
+  const rendered = await renderPage(pdfPage)
+  const image = {width: rendered.width, height: rendered.height, data: rendered.data, dpi: rendered.scale * 72}
+  const {result, rotation} = await pool.session((session) => readUpright(session, image))
+  return {read: {result, rotation}, size: {scale: rendered.scale, pageWidth: rendered.pageWidth, pageHeight: rendered.pageHeight}}
 }
 
 function unrotatedSize(pdfPage: PDFPageProxy): {pageWidth: number; pageHeight: number} {
@@ -38,7 +54,7 @@ function unrotatedSize(pdfPage: PDFPageProxy): {pageWidth: number; pageHeight: n
   return {pageWidth: viewport.width, pageHeight: viewport.height}
 }
 
-function buildPage(read: UprightRead, rendered: RenderedPage, pageNumber: number, file: VFile): Page {
+function buildPage(read: PageRead['read'], rendered: RenderedSize, pageNumber: number, file: VFile): Page {
   const toPoints = (b: PixelBox): BBox => b.map((v) => round(v / rendered.scale, 2)) as BBox
   const {blocks, confidences} = buildBlocks(read.result.lines, pageNumber, toPoints)
   const ocrConfidence = confidences.length === 0 ? null : round(mean(confidences), 3)
