@@ -27,6 +27,7 @@ export function normaliseDate(text: string): string | null {
 /** Every complete date in `text`, in order. */
 export function findDates(text: string): FoundDate[] {
   const out: FoundDate[] = []
+  if (!PRINTED_DATE.test(text)) return out // no day and year digits: skip the parser (hot on every line)
   for (const result of chrono.en.GB.parse(text, REFERENCE)) {
     const start = result.start
     // "now", "today", "tomorrow" are certain only relative to the reference date: not a printed date.
