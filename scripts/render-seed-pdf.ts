@@ -3,6 +3,7 @@
 // images (scanned twin) drawn in place of chosen pages.
 import PDFDocument from 'pdfkit'
 import {FIXED_DATE} from './fixtures/render-pdf.js'
+import {wrapWords} from './fixtures/metrics.js'
 import type {SeedLayout, SeedLine, SeedPage} from './render-seed-pages.js'
 
 /** A4 in points. */
@@ -119,22 +120,9 @@ function setRow(doc: PDFKit.PDFDocument, cells: string[], width: number, bold: b
   return out
 }
 
-/** Greedy word wrap (a word wider than the line is put on a line of its own). */
+/** Greedy word wrap in the document's current font. */
 function wrap(doc: PDFKit.PDFDocument, text: string, width: number): string[] {
-  const words = text.split(/\s+/).filter(Boolean)
-  const out: string[] = []
-  let line = ''
-  for (const w of words) {
-    const candidate = line ? `${line} ${w}` : w
-    if (line && doc.widthOfString(candidate) > width) {
-      out.push(line)
-      line = w
-    } else {
-      line = candidate
-    }
-  }
-  if (line || out.length === 0) out.push(line)
-  return out
+  return wrapWords(text, width, (line) => doc.widthOfString(line))
 }
 
 function font(doc: PDFKit.PDFDocument, bold: boolean, size: number): void {

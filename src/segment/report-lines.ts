@@ -92,13 +92,21 @@ function isJunk(line: ReportLine): boolean {
 
 /** Rejoins a word OCR split into two blocks: "Executi" + "ve Director", "REASO" + "NS FOR …", "LEGAL" + "IMPLICATIONS". */
 function repairFragments(lines: ReportLine[]): ReportLine[] {
+  return mergeAdjacent(lines, function fragment(a, b) {
+    const glue = fragmentGlue(a, b)
+    return glue === null ? null : {...b, text: a.text + glue + b.text, first: true}
+  })
+}
+
+/** Walks the lines in pairs: where `merge` gives a line, it replaces both; otherwise the first stays. */
+function mergeAdjacent(lines: ReportLine[], merge: (a: ReportLine, b: ReportLine) => ReportLine | null): ReportLine[] {
   const out: ReportLine[] = []
   for (let i = 0; i < lines.length; i++) {
     const a = lines[i] as ReportLine
     const b = lines[i + 1]
-    const glue = b ? fragmentGlue(a, b) : null
-    if (b && glue !== null) {
-      out.push({...b, text: a.text + glue + b.text, first: true})
+    const merged = b ? merge(a, b) : null
+    if (merged) {
+      out.push(merged)
       i++
     } else out.push(a)
   }
@@ -147,14 +155,10 @@ const SPLIT_LABEL_WORDS = 3
  * "CONFIDENTIALITY:" becomes "STATEMENT OF CONFIDENTIALITY: Not applicable".
  */
 function repairSplitLabels(lines: ReportLine[]): ReportLine[] {
-  const out: ReportLine[] = []
-  for (let i = 0; i < lines.length; i++) {
-    const a = lines[i] as ReportLine
-    const b = lines[i + 1]
-    const mended = b ? splitLabel(a, b) : null
-    if (mended) { out.push({...a, text: mended}); i++ } else out.push(a)
-  }
-  return out
+  return mergeAdjacent(lines, function label(a, b) {
+    const mended = splitLabel(a, b)
+    return mended ? {...a, text: mended} : null
+  })
 }
 
 function splitLabel(a: ReportLine, b: ReportLine): string | null {

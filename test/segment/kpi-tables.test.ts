@@ -13,6 +13,7 @@ import {readText} from '../../src/read/text.js'
 import {segmentTree} from '../../src/segment/index.js'
 import {segmentKpiTables} from '../../src/segment/kpi-tables.js'
 import {readSeed, type SeedName} from '../../seeds/seeds.js'
+import type {Root} from '../../src/tree/types.js'
 
 const FIXTURES = new URL('../../fixtures/', import.meta.url)
 const PACKS = ['wexmoor-scrutiny', 'harbourside-housing', 'layout-variants']
@@ -33,16 +34,17 @@ async function run(path: string, bytes: Uint8Array): Promise<Run> {
 }
 
 function fromMarkdown(text: string): Run {
-  const file = new VFile({path: 'test.md'})
-  const tree = readMarkdown(text, file)
-  cleanTree(tree, file)
-  segmentKpiTables()(tree, file)
-  return {tables: file.data.kpiTables ?? [], messages: file.messages as PageMessage[]}
+  return fromReader(readMarkdown, 'test.md', text)
 }
 
 function fromText(text: string): Run {
-  const file = new VFile({path: 'test.txt'})
-  const tree = readText(text, file)
+  return fromReader(readText, 'test.txt', text)
+}
+
+/** Reads `text` with one reader, cleans it and runs only the KPI stage. */
+function fromReader(read: (text: string, file: VFile) => Root, path: string, text: string): Run {
+  const file = new VFile({path})
+  const tree = read(text, file)
   cleanTree(tree, file)
   segmentKpiTables()(tree, file)
   return {tables: file.data.kpiTables ?? [], messages: file.messages as PageMessage[]}
