@@ -6,9 +6,9 @@
 // - OCR debris (e, o, ¢, », «, =) is one when a word follows that starts with a capital, digit,
 //   quote or bracket, or, for any following word, when the block is a list item or the same
 //   debris starts a line followed by a capital elsewhere on the page (a list OCR'd the same way).
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import type {Block, Line, Page, Root, Word} from '../tree/types.js'
+import type {Line, Page, Root, Word} from '../tree/types.js'
+import {eachLine, eachLineHolder} from '../tree/walk.js'
 import {mark} from './mark.js'
 
 const GLYPH = /^(?:[•·▪▫●◦■□‣⁃➢➤►▶✓✔❖◆◇○]|[\uf000-\uf0ff])$/u
@@ -25,10 +25,8 @@ const ITEM_START = /^[\p{Lu}\p{N}"'“‘(|[]/u
 export function cleanBullets(tree: Root, _file?: VFile): void {
   for (const page of tree.children) {
     const confirmed = confirmedDebris(page)
-    visit(page, function each(node) {
-      if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'listItem' && node.type !== 'tableCell') return
-      const block = node as Block
-      for (const line of block.children as Line[]) markLine(line, block.type === 'listItem', confirmed)
+    eachLineHolder(page, function each(holder) {
+      for (const line of holder.children) markLine(line, holder.type === 'listItem', confirmed)
     })
   }
 }
@@ -47,8 +45,8 @@ function markLine(line: Line, inList: boolean, confirmed: Set<string>): void {
 /** Debris glyphs that start, on this page, a line whose next word looks like an item start. */
 function confirmedDebris(page: Page): Set<string> {
   const out = new Set<string>()
-  visit(page, 'line', function each(node) {
-    const [first, next] = bodyWords(node as Line)
+  eachLine(page, function each(line) {
+    const [first, next] = bodyWords(line)
     if (first && next && DEBRIS.test(first.value) && ITEM_START.test(next.value)) out.add(first.value)
   })
   return out

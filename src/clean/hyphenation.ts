@@ -7,9 +7,9 @@
 //   (self, non, co, multi, cross, well, part, full, long, short, …) → keep, and inter/pre/re/de
 //   before a vowel ("inter-agency", "pre-existing") → keep; anything else → drop.
 // Lines starting with anything else (a dash, a bracket) are not joined.
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {Line, Root, Word} from '../tree/types.js'
+import {eachLine, eachLineHolder} from '../tree/walk.js'
 
 /** First parts of compounds that keep their hyphen when broken at a line end. */
 const COMPOUND_PREFIXES = new Set([
@@ -29,9 +29,8 @@ const BROKEN = /\p{L}-$/u
  */
 export function cleanHyphenation(tree: Root, _file?: VFile): void {
   const vocabulary = collectVocabulary(tree)
-  visit(tree, function each(node) {
-    if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'listItem' && node.type !== 'tableCell') return
-    const lines = (node as {children: Line[]}).children.filter((line) => bodyWords(line).length > 0)
+  eachLineHolder(tree, function each(holder) {
+    const lines = holder.children.filter((line) => bodyWords(line).length > 0)
     lines.forEach(function pair(line, index) {
       const next = lines[index + 1]
       if (!next) return
@@ -59,9 +58,8 @@ function decide(words: Word[], nextWords: Word[], vocabulary: Set<string>): 'dro
 /** Every body word of the tree, lower-cased, without surrounding punctuation. */
 function collectVocabulary(tree: Root): Set<string> {
   const out = new Set<string>()
-  visit(tree, 'word', function each(node) {
-    const w = node as Word
-    if (w.data.layer !== 'furniture') out.add(bare(w.value))
+  eachLine(tree, function each(line) {
+    for (const w of line.children) if (w.data.layer !== 'furniture') out.add(bare(w.value))
   })
   return out
 }

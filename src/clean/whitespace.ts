@@ -1,9 +1,9 @@
 // Tidies word values in place: zero-width characters, soft hyphens and control characters go,
 // NBSP and other odd spaces become plain spaces, runs collapse, ends are trimmed.
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {normaliseWhitespace} from '../normalise/whitespace.js'
-import type {Line, Root} from '../tree/types.js'
+import type {Root} from '../tree/types.js'
+import {eachLine} from '../tree/walk.js'
 
 /** C0/C1 control characters a text layer can leak into words (tab, LF and CR included). */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g
@@ -18,8 +18,7 @@ const TRAILING_SOFT_HYPHEN = /\u00ad$/
  * @param _file the file (unused)
  */
 export function cleanWhitespace(tree: Root, _file?: VFile): void {
-  visit(tree, 'line', function eachLine(node) {
-    const line = node as Line
+  eachLine(tree, function clean(line) {
     const last = line.children[line.children.length - 1]
     for (const w of line.children) {
       const breaks = w === last && TRAILING_SOFT_HYPHEN.test(w.value)

@@ -7,6 +7,11 @@ const REFERENCE = new Date(Date.UTC(2000, 0, 1))
 
 /** A printed date has a day number and a year of two or four digits. */
 const PRINTED_DATE = /\d.*\d{2}/
+/**
+ * Text chrono could read a complete date from: a month name, or day, month and year in figures
+ * ("21/07/2022", "21.07.22", "2022-07-21"). Lines without either skip the parser, which is slow.
+ */
+const DATE_SHAPE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2}/i
 
 /** A date found in text, with where it was. */
 export interface FoundDate {
@@ -27,7 +32,7 @@ export function normaliseDate(text: string): string | null {
 /** Every complete date in `text`, in order. */
 export function findDates(text: string): FoundDate[] {
   const out: FoundDate[] = []
-  if (!PRINTED_DATE.test(text)) return out // no day and year digits: skip the parser (hot on every line)
+  if (!PRINTED_DATE.test(text) || !DATE_SHAPE.test(text)) return out // hot on every line
   for (const result of chrono.en.GB.parse(text, REFERENCE)) {
     const start = result.start
     // "now", "today", "tomorrow" are certain only relative to the reference date: not a printed date.

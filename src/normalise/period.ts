@@ -6,6 +6,8 @@ const MONTH_YEAR = /^([a-z]{3,9})\.?[\s\-/']*(\d{4}|\d{2})$/i
 const FINANCIAL_YEAR = /^(?:fy\s*)?(\d{4}|\d{2})\s*[/\-–]\s*(\d{2}|\d{4})$/i
 const QUARTER = /^(?:q([1-4])\s*(?:[-/ ]\s*)?(\d{4}(?:\s*[/\-–]\s*\d{2,4})?|\d{2}\s*[/\-–]\s*\d{2})|(\d{4}(?:\s*[/\-–]\s*\d{2,4})?)\s*[-/ ]?\s*q([1-4]))$/i
 const YEAR = /^(?:19|20)\d{2}$/
+/** Longest heading read as a period (characters): "September 2023/24" and its spacing variants fit. */
+const MAX_PERIOD_CHARS = 40
 
 /**
  * A heading's period, or null when the heading is not a period.
@@ -13,7 +15,9 @@ const YEAR = /^(?:19|20)\d{2}$/
  * heading starts with: "Q4 2023/24" → "2023-Q4"); a bare year `YYYY`.
  */
 export function normalisePeriod(label: string): string | null {
+  if (!/\d/.test(label)) return null // every period has a year in figures
   const text = label.replace(/\s+/g, ' ').trim()
+  if (text.length > MAX_PERIOD_CHARS) return null
   const quarter = QUARTER.exec(text)
   if (quarter) return `${fullYear(/^\d+/.exec(quarter[2] ?? quarter[3]!)![0])}-Q${quarter[1] ?? quarter[4]}`
   const month = MONTH_YEAR.exec(text)

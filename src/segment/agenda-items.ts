@@ -49,6 +49,8 @@ const MIN_TITLE_LETTERS = 6
 const SEPARATOR = /^(?:(?:un)?restricted|exempt|confidential|public|private|open|closed)\s+(?:items?|business|session)\b|^part\s+(?:a|b|i|ii|1|2)\b(?!\S)|^items?\s+(?:to\s+be\s+)?(?:considered|taken)\b/i
 const COVER_LIST = /^agenda\s+item\s+no\.?$/i
 const LETTER_END = /^yours\s+(?:sincerely|faithfully)\b/i
+/** A line that may begin with a date: figures, a weekday or a month (or "the"/"on") before any other word. */
+const DATE_FIRST = /^[^\p{L}]*(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the|on)\p{L}*\b)/iu
 const DESCRIPTION_START = /^(?:to|report|members|the|this|in|a|an|for|any|note|it|please)\b/i
 
 const cache = new WeakMap<Root, AgendaContext>()
@@ -153,6 +155,7 @@ function closingAtTop(lines: MarkedLine[], index: number): number | null {
 /** The publication line, the signing-off date or the letter's close ends the agenda. */
 function closesAgenda(text: string): boolean {
   if (publicationText(text) !== null || LETTER_END.test(text.trim())) return true
+  if (!DATE_FIRST.test(text)) return false // a signing-off date comes first on its line; the parser is slow
   const date = findDates(text)[0]
   return date !== undefined && isSignatureDate(text, date.text, date.index)
 }

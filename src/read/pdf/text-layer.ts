@@ -5,6 +5,7 @@ import {paragraph} from '../../tree/build.js'
 import type {Block} from '../../tree/types.js'
 import {buildBlocks, lineNode} from './text-blocks.js'
 import type {BodyStyle} from './text-blocks.js'
+import {countCommonWords} from './common-words.js'
 import {orderColumns} from './text-columns.js'
 import type {Region} from './text-columns.js'
 import {baselineRows, itemWords, wordSegments} from './text-words.js'
@@ -26,6 +27,9 @@ export interface TextStats {
   vowels: number
   /** Non-empty text items (glyph runs) pdf.js returned. */
   items: number
+  /** Runs of Latin letters, and how many of them are common words (a cipher-like encoding has none). */
+  latinWords: number
+  commonWords: number
 }
 
 /** A page's text layer: blocks for the tree, stats for the router, size after rotation. */
@@ -40,6 +44,8 @@ export interface TextLayerPage {
 const BOLD_NAME = /bold|black|heavy|semibold|demibold|demi\b/i
 /** Dot leaders and rules typed as characters ("......", "____"): layout, not text, so not counted. */
 const LEADERS = /([.·…_\-–—=*])\1{2,}/gu
+/** Lower-case a e i o u y, the vowels a cipher-like encoding lacks. */
+const VOWEL_CODES = new Set([0x61, 0x65, 0x69, 0x6f, 0x75, 0x79])
 /** Line gaps above this (em) are paragraph breaks, not the usual leading, when finding the body gap. */
 const MAX_BODY_GAP_EM = 1.5
 
@@ -106,10 +112,11 @@ function fontObjectName(pdfPage: PDFPageProxy, fontName: string): string {
  * @returns the statistics
  */
 export function textStats(items: Array<{str: string}>): TextStats {
-  const stats: TextStats = {chars: 0, letters: 0, digits: 0, letterShare: 0, badChars: 0, latinLetters: 0, vowels: 0, items: 0}
+  const stats: TextStats = {chars: 0, letters: 0, digits: 0, letterShare: 0, badChars: 0, latinLetters: 0, vowels: 0, items: 0, latinWords: 0, commonWords: 0}
   for (const {str} of items) {
     if (!str.trim()) continue
     stats.items++
+    countCommonWords(str, stats)
     for (const ch of str.replace(LEADERS, '')) countChar(stats, ch)
   }
   stats.letterShare = stats.chars > 0 ? stats.letters / stats.chars : 0
@@ -117,15 +124,24 @@ export function textStats(items: Array<{str: string}>): TextStats {
 }
 
 function countChar(stats: TextStats, ch: string): void {
+  const code = ch.charCodeAt(0)
+  if (code < 0x80 && code > 0x20 && code !== 0x7f) return countAscii(stats, code)
   if (/\s/u.test(ch)) return
   stats.chars++
   if (/\p{L}/u.test(ch)) stats.letters++
   else if (/\p{Nd}/u.test(ch)) stats.digits++
   if (ch === '\uFFFD' || /[\p{Co}\p{Cc}]/u.test(ch)) stats.badChars++
-  if (/[a-z]/i.test(ch)) {
+}
+
+/** The same counts for a printable ASCII character, without regular expressions (most text is ASCII). */
+function countAscii(stats: TextStats, code: number): void {
+  stats.chars++
+  const lower = code | 0x20
+  if (lower >= 0x61 && lower <= 0x7a) {
+    stats.letters++
     stats.latinLetters++
-    if (/[aeiouy]/i.test(ch)) stats.vowels++
-  }
+    if (VOWEL_CODES.has(lower)) stats.vowels++
+  } else if (code >= 0x30 && code <= 0x39) stats.digits++
 }
 
 /** Usual body font size and weight (by characters) and the usual gap between lines. */

@@ -88,6 +88,11 @@ export function itemWords(items: TextItem[], styles: TextStyles, viewportTransfo
   return out
 }
 
+/** The [min, max] of each of two pairs: a box coordinate is the sum of one term from each. */
+function extremes(a0: number, a1: number, b0: number, b1: number): [[number, number], [number, number]] {
+  return [[Math.min(a0, a1), Math.max(a0, a1)], [Math.min(b0, b1), Math.max(b0, b1)]]
+}
+
 /** Splits one item's string into words placed proportionally by characters along its baseline. */
 function splitItem(item: TextItem, index: number, tx: number[], style: TextStyles[string] | undefined, bold: boolean, out: PdfWord[]): void {
   const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = tx
@@ -103,18 +108,15 @@ function splitItem(item: TextItem, index: number, tx: number[], style: TextStyle
   for (const match of item.str.matchAll(/\S+/g)) {
     const start = match.index * charWidth
     const end = start + match[0].length * charWidth
-    const xs: number[] = []
-    const ys: number[] = []
-    for (const [along, rise] of [[start, ascent], [end, ascent], [start, descent], [end, descent]] as const) {
-      xs.push(e + dir[0] * along + up[0] * size * rise)
-      ys.push(f + dir[1] * along + up[1] * size * rise)
-    }
+    // the box's corners are the four (along, rise) pairs; each coordinate's extremes come from its two terms
+    const [xAlong, xRise] = extremes(dir[0] * start, dir[0] * end, up[0] * size * ascent, up[0] * size * descent)
+    const [yAlong, yRise] = extremes(dir[1] * start, dir[1] * end, up[1] * size * ascent, up[1] * size * descent)
     out.push({
       value: match[0],
-      x0: Math.min(...xs),
-      x1: Math.max(...xs),
-      top: Math.min(...ys),
-      bottom: Math.max(...ys),
+      x0: e + xAlong[0] + xRise[0],
+      x1: e + xAlong[1] + xRise[1],
+      top: f + yAlong[0] + yRise[0],
+      bottom: f + yAlong[1] + yRise[1],
       baseline: f + dir[1] * start,
       size,
       bold,

@@ -4,14 +4,14 @@ import {routePage} from '../../../src/read/pdf/route-page.js'
 import type {OcrMode, PageStats} from '../../../src/read/pdf/route-page.js'
 
 const NOTHING: PageStats = {
-  chars: 0, letters: 0, digits: 0, letterShare: 0, badChars: 0, latinLetters: 0, vowels: 0, items: 0,
+  chars: 0, letters: 0, digits: 0, letterShare: 0, badChars: 0, latinLetters: 0, vowels: 0, items: 0, latinWords: 0, commonWords: 0,
   imageCoverage: 0, largestImage: 0, images: 0, vectorPoints: 0, glyphs: 0
 }
 
 /** Stats of a page with `chars` characters of plain English-like text. */
 function textPage(chars: number, extra: Partial<PageStats> = {}): PageStats {
   const letters = Math.round(chars * 0.9)
-  return {...NOTHING, chars, letters, digits: chars - letters, letterShare: letters / chars, latinLetters: letters, vowels: Math.round(letters * 0.4), items: Math.ceil(chars / 40), glyphs: chars, ...extra}
+  return {...NOTHING, chars, letters, digits: chars - letters, letterShare: letters / chars, latinLetters: letters, vowels: Math.round(letters * 0.4), items: Math.ceil(chars / 40), latinWords: Math.round(letters / 5), commonWords: Math.round(letters / 15), glyphs: chars, ...extra}
 }
 
 const TABLE: Array<[string, PageStats, OcrMode, {method: string; warning: string | null}]> = [

@@ -143,7 +143,14 @@ describe('readTextLayer', () => {
 
   it('should count characters, letters and bad characters', () => {
     expect(textStats([{str: 'Ab 1'}, {str: ' '}, {str: '\uFFFD\uE001.'}, {str: '........'}])).toEqual({
-      chars: 6, letters: 2, digits: 1, letterShare: 2 / 6, badChars: 2, latinLetters: 2, vowels: 1, items: 3
+      chars: 6, letters: 2, digits: 1, letterShare: 2 / 6, badChars: 2, latinLetters: 2, vowels: 1, items: 3, latinWords: 1, commonWords: 0
     })
+  })
+
+  it('counts common words, which a text layer whose letters were all shifted has none of', () => {
+    const prose = textStats([{str: 'Minutes of the Meeting of the Council'}, {str: 'held at the Guildhall'}])
+    expect(prose).toMatchObject({latinWords: 11, commonWords: 9})
+    const shifted = textStats([{str: 'Njovuft pg uif Nffujoh pg uif Dpvodjm'}])
+    expect(shifted).toMatchObject({latinWords: 7, commonWords: 0})
   })
 })
