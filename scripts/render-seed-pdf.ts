@@ -1,6 +1,6 @@
 // Prints seed pages into a PDF with pdfkit as a checker plausibly would: Helvetica on A4, long
-// lines wrapped, one PDF page per seed page (shrunk to fit) or flowed, "Page N" footers; page
-// images (scanned twin) drawn in place of chosen pages.
+// lines wrapped, one PDF page per seed page (shrunk a little to fit, spilling onto more pages
+// when still too long) or flowed, "Page N" footers; page images (scanned twin) drawn in place of chosen pages.
 import PDFDocument from 'pdfkit'
 import {FIXED_DATE} from './fixtures/render-pdf.js'
 import {wrapWords} from './fixtures/metrics.js'
@@ -14,13 +14,21 @@ const MARGIN_TOP = 56
 const MARGIN_BOTTOM = 64
 /** Footer baseline distance from the bottom edge, points. */
 const FOOTER_GAP = 36
-/** Body size, points, and the smallest a crowded page is shrunk to. */
+/** Body size, points, and the smallest a crowded page is shrunk to (a printer's "fit" stays legible; past it the page spills over). */
 const BODY_SIZE = 10
-const MIN_SIZE = 5
+const MIN_SIZE = 8
 /** Line height as a multiple of the font size. */
 const LEADING = 1.22
 /** Gap between table columns, points. */
 const CELL_GAP = 8
+
+/** Type sizes (points): the body size and the smallest a crowded page is shrunk to (other printers set larger and never shrink). */
+export interface SeedType {
+  body: number
+  min: number
+}
+
+const DEFAULT_TYPE: SeedType = {body: BODY_SIZE, min: MIN_SIZE}
 
 /** A line as set: its runs at x offsets, in one font. */
 interface SetLine {
@@ -33,15 +41,16 @@ interface SetLine {
  * Prints a laid-out seed.
  * @param layout the seed's pages
  * @param images page images by 0-based PDF page index, drawn instead of that page's text
- * @returns the PDF bytes and the number of pages
+ * @param type body and smallest type size (default 10 pt shrinking to 8 pt)
+ * @returns the PDF bytes
  */
-export async function renderSeedPdf(layout: SeedLayout, images?: Map<number, Buffer>): Promise<Buffer> {
+export async function renderSeedPdf(layout: SeedLayout, images?: Map<number, Buffer>, type: SeedType = DEFAULT_TYPE): Promise<Buffer> {
   const doc = new PDFDocument({autoFirstPage: false, compress: true,
     info: {Title: 'seed rendering', Producer: 'PDFKit', CreationDate: FIXED_DATE, ModDate: FIXED_DATE}})
   const chunks: Buffer[] = []
   doc.on('data', (c: Buffer) => chunks.push(c))
   const done = new Promise<void>((resolve) => doc.on('end', () => resolve()))
-  const pages = layout.flow ? flowPages(doc, layout.pages) : layout.pages.map((p) => fitPage(doc, p))
+  const pages = setPages(doc, layout, type)
   pages.forEach(function draw(page, index) {
     doc.addPage({size: A4, margin: 0})
     const image = images?.get(index)
@@ -54,9 +63,12 @@ export async function renderSeedPdf(layout: SeedLayout, images?: Map<number, Buf
 }
 
 /** How many PDF pages a layout prints to. */
-export function seedPageCount(layout: SeedLayout): number {
-  const doc = new PDFDocument({autoFirstPage: false})
-  return layout.flow ? flowPages(doc, layout.pages).length : layout.pages.length
+export function seedPageCount(layout: SeedLayout, type: SeedType = DEFAULT_TYPE): number {
+  return setPages(new PDFDocument({autoFirstPage: false}), layout, type).length
+}
+
+function setPages(doc: PDFKit.PDFDocument, layout: SeedLayout, type: SeedType): SetPage[] {
+  return layout.flow ? flowPages(doc, layout.pages, type.body) : layout.pages.flatMap((p) => fitPage(doc, p, type))
 }
 
 interface SetPage {
@@ -64,32 +76,41 @@ interface SetPage {
   footer: string | null
 }
 
-/** One seed page on one PDF page: body size, or smaller until the wrapped lines fit. */
-function fitPage(doc: PDFKit.PDFDocument, page: SeedPage): SetPage {
+/**
+ * One seed page on one PDF page: body size, or smaller until the wrapped lines fit; a page still
+ * too long at the smallest size spills onto as many further PDF pages as it needs (each with its footer).
+ */
+function fitPage(doc: PDFKit.PDFDocument, page: SeedPage, type: SeedType): SetPage[] {
   const room = A4[1] - MARGIN_TOP - MARGIN_BOTTOM
-  let size = BODY_SIZE
+  let size = type.body
   let lines = setLines(doc, page.lines, size)
-  while (size > MIN_SIZE && height(lines) > room) {
+  while (size > type.min && height(lines) > room) {
     size -= 0.5
     lines = setLines(doc, page.lines, size)
   }
-  return {lines, footer: page.footer}
+  return cutLines(lines, room).map((cut) => ({lines: cut, footer: page.footer}))
 }
 
-/** A flow of lines cut into pages at body size, numbered "Page N". */
-function flowPages(doc: PDFKit.PDFDocument, pages: SeedPage[]): SetPage[] {
-  const room = A4[1] - MARGIN_TOP - MARGIN_BOTTOM
-  const out: SetPage[] = []
+/** Set lines cut into page-sized runs (at least one, possibly empty). */
+function cutLines(lines: SetLine[], room: number): SetLine[][] {
+  const out: SetLine[][] = []
   let current: SetLine[] = []
-  for (const line of setLines(doc, pages.flatMap((p) => p.lines), BODY_SIZE)) {
+  for (const line of lines) {
     if (current.length && height([...current, line]) > room) {
-      out.push({lines: current, footer: null})
+      out.push(current)
       current = []
     }
     if (current.length || line.runs.length) current.push(line)
   }
-  if (current.length || out.length === 0) out.push({lines: current, footer: null})
-  return out.map((p, i) => ({...p, footer: `Page ${i + 1}`}))
+  if (current.length || out.length === 0) out.push(current)
+  return out
+}
+
+/** A flow of lines cut into pages at body size, numbered "Page N". */
+function flowPages(doc: PDFKit.PDFDocument, pages: SeedPage[], size: number): SetPage[] {
+  const room = A4[1] - MARGIN_TOP - MARGIN_BOTTOM
+  const lines = setLines(doc, pages.flatMap((p) => p.lines), size)
+  return cutLines(lines, room).map((cut, i) => ({lines: cut, footer: `Page ${i + 1}`}))
 }
 
 function height(lines: SetLine[]): number {

@@ -12,7 +12,8 @@ import type {PageMessage} from './messages.js'
 import {readInput} from './read/index.js'
 import {loadInput} from './read/load.js'
 import type {OcrMode} from './read/pdf/index.js'
-import {createOcrPool, type OcrPool} from './read/pdf/ocr-pool.js'
+import {lazyOcrPool} from './read/pdf/lazy-ocr-pool.js'
+import type {OcrPool} from './read/pdf/ocr-pool.js'
 import {sniffFormat} from './read/sniff.js'
 import {segmentTree} from './segment/index.js'
 import type {Root} from './tree/types.js'
@@ -60,7 +61,7 @@ export async function extract(input: string | ExtractBuffer, options?: Readonly<
   let ownPool: OcrPool | undefined
   const getOcrPool = (): OcrPool => {
     if (options?.ocrPool) return options.ocrPool
-    ownPool ??= createOcrPool(options?.ocrWorkers ? {size: options.ocrWorkers} : null)
+    ownPool ??= lazyOcrPool(options?.ocrWorkers ? {size: options.ocrWorkers} : {})
     return ownPool
   }
   try {

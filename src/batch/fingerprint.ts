@@ -27,6 +27,20 @@ export function fileFingerprint(relativeToBuild: string): string {
   }
 }
 
+/** One hash over the compiled files of a build folder whose names match `names` (sorted), e.g. a pipeline's modules. */
+export function filesFingerprint(relativeFolder: string, names: RegExp): string {
+  const folder = fileURLToPath(new URL('../' + relativeFolder + '/', import.meta.url))
+  const hash = createHash('sha256')
+  let files: string[]
+  try {
+    files = readdirSync(folder).filter((name) => names.test(name)).sort()
+  } catch {
+    return 'unknown'
+  }
+  for (const name of files) hash.update(name + '\0').update(readFileSync(join(folder, name)))
+  return hash.digest('hex').slice(0, 16)
+}
+
 function jsFiles(folder: string): string[] {
   const out: string[] = []
   let entries

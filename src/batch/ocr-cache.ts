@@ -6,7 +6,7 @@ import {createRequire} from 'node:module'
 import {join} from 'node:path'
 import type {OcrImage, OcrPool, OcrResult, OcrSession} from '../read/pdf/ocr-pool.js'
 import {writeAtomic} from '../write/atomic.js'
-import {fileFingerprint} from './fingerprint.js'
+import {fileFingerprint, filesFingerprint} from './fingerprint.js'
 import {holdSession, type HeldSession} from './ocr-port.js'
 
 /** Layout version of the cache entries; bump when OcrResult changes shape. */
@@ -25,6 +25,14 @@ export interface CachedOcrPool extends OcrPool {
 
 /** Everything besides the pixels that decides what tesseract reads: engine, model and agendapack versions. */
 export function ocrEngineKey(): string {
+  engineKeyMemo ??= computeEngineKey()
+  return engineKeyMemo
+}
+
+let engineKeyMemo: string | undefined
+let pipelineKeyMemo: string | undefined
+
+function computeEngineKey(): string {
   const require = createRequire(import.meta.url)
   const version = (name: string): string => {
     try {
@@ -81,13 +89,34 @@ export function cachedOcrPool(pool: OcrPool, dir: string, engineKey: string = oc
   return {...withPageCache(cachedPool, dir, engineKey, stats), stats}
 }
 
+/** The compiled files whose code shapes a cached page: rendering, orientation, OCR and its helpers, the drawing measure. */
+const PAGE_PIPELINE_FILES = /^(?:render|orientation|ocr.*|page-drawing)\.js$/
+
+/** What shapes a page's entry besides the engine: pdf.js (it draws and decodes the page) and the page pipeline's code. */
+export function pagePipelineKey(): string {
+  pipelineKeyMemo ??= computePipelineKey()
+  return pipelineKeyMemo
+}
+
+function computePipelineKey(): string {
+  const require = createRequire(import.meta.url)
+  let pdfjs = 'unknown'
+  try {
+    pdfjs = (require('pdfjs-dist/package.json') as {version: string}).version
+  } catch {
+    // an unknown version still keys the entries consistently
+  }
+  return `pdfjs-dist@${pdfjs}|${filesFingerprint('read/pdf', PAGE_PIPELINE_FILES)}`
+}
+
 /**
- * Adds `readPage` to `pool`: whole-page OCR results kept in `dir` under the page's key (document
- * hash and page number) and everything that shapes the read (engine, rendering, orientation),
- * so a page read before is answered without rendering it. Used in pack worker threads too.
+ * Adds `readPage` to `pool`: whole-page results (OCR, and the drawing measure that routes the
+ * page) kept in `dir` under the page's key (document hash and page number) and everything that
+ * shapes them (engine, pdf.js, rendering, orientation), so a page read before is answered without
+ * decoding or rendering it. Used in pack worker threads too.
  */
 export function withPageCache(pool: OcrPool, dir: string, engineKey: string = ocrEngineKey(), stats?: OcrCacheStats): OcrPool {
-  const pipeline = ['read/pdf/render.js', 'read/pdf/orientation.js', 'read/pdf/ocr.js'].map(fileFingerprint).join(',')
+  const pipeline = pagePipelineKey()
   const entryPath = (key: string): string => {
     const hash = createHash('sha256').update(`${engineKey}\npage|${pipeline}\n${key}`).digest('hex')
     return join(dir, CACHE_LAYOUT, 'pages', hash.slice(0, 2), hash + '.json')

@@ -7,8 +7,10 @@ import {packJson} from '../write/json.js'
 import {kpiCsvRows} from '../write/kpi-csv.js'
 import {packNdjsonLine} from '../write/ndjson.js'
 import {failureReason} from './failure.js'
+import {hashText} from './journal.js'
 import {withPageCache} from './ocr-cache.js'
 import {remoteOcrPool} from './ocr-port.js'
+import {reclaimMemory} from './reclaim-memory.js'
 
 /** One pack to extract. */
 export interface PackTask {
@@ -25,9 +27,12 @@ export interface PackTask {
   cacheDir: string | null
 }
 
-/** What came of it: the output text and the figures of the summary, or the reason it failed. */
+/**
+ * What came of it: the output text (and its sha256, for the journal) and the figures of the
+ * summary, or the reason it failed. `sha256` is the input's, as extracted.
+ */
 export type PackOutcome =
-  | {ok: true; text: string; sha256: string; pages: number; methods: Record<string, number>; warnings: Record<string, number>; kpiRows: string[] | null}
+  | {ok: true; text: string; sha256: string; textSha256: string; pages: number; methods: Record<string, number>; warnings: Record<string, number>; kpiRows: string[] | null}
   | {ok: false; reason: string}
 
 /** Extracts `task.path`; never throws for a bad input. */
@@ -42,10 +47,12 @@ export default async function packWorker(task: PackTask): Promise<PackOutcome> {
     for (const page of pack.pages) methods[page.method] = (methods[page.method] ?? 0) + 1
     const warnings: Record<string, number> = {}
     for (const warning of pack.warnings) warnings[warning.code] = (warnings[warning.code] ?? 0) + 1
+    const text = task.format === 'ndjson' ? packNdjsonLine(pack) : packJson(pack)
     return {
       ok: true,
-      text: task.format === 'ndjson' ? packNdjsonLine(pack) : packJson(pack),
+      text,
       sha256: pack.source.sha256,
+      textSha256: hashText(text),
       pages: pack.pages.length,
       methods,
       warnings,
@@ -55,5 +62,6 @@ export default async function packWorker(task: PackTask): Promise<PackOutcome> {
     return {ok: false, reason: failureReason(error)}
   } finally {
     task.ocrPort.close()
+    reclaimMemory()
   }
 }

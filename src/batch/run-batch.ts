@@ -10,13 +10,14 @@ import {Piscina} from 'piscina'
 import type {Pack} from '../compile/model.js'
 import {PackError} from '../errors.js'
 import {ioReason} from '../read/load.js'
-import {createOcrPool, type OcrPool} from '../read/pdf/ocr-pool.js'
+import type {OcrPool} from '../read/pdf/ocr-pool.js'
 import type {OcrMode} from '../read/pdf/index.js'
 import {writeAtomic} from '../write/atomic.js'
 import {kpiCsvRows} from '../write/kpi-csv.js'
 import type {DiscoveredInput} from './discover.js'
 import {buildFingerprint} from './fingerprint.js'
-import {hashFile, hashText, openJournal, type Journal, type JournalRecord} from './journal.js'
+import {hashFile, openJournal, type Journal, type JournalRecord} from './journal.js'
+import {lazyOcrPool} from '../read/pdf/lazy-ocr-pool.js'
 import {cachedOcrPool, type OcrCacheStats} from './ocr-cache.js'
 import {serveOcr} from './ocr-port.js'
 import type {PackOutcome, PackTask} from './pack-worker.js'
@@ -82,7 +83,7 @@ export interface FileResult {
   warnings: Record<string, number>
   /** The output text when outDir is null (dropped after onResult). */
   text: string | null
-  /** The pack's KPI CSV rows (no header) when asked for, else null. */
+  /** The pack's KPI CSV rows (no header) when asked for, else null (dropped after onResult). */
   kpiRows: string[] | null
   /** Wall time of the pack (ms). */
   ms: number
@@ -99,8 +100,8 @@ export interface BatchRun {
 /** Extracts every input; never throws for a bad input. */
 export async function runBatch(inputs: readonly DiscoveredInput[], options: Readonly<BatchOptions>): Promise<BatchRun> {
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), Math.max(1, inputs.length)))
-  // The pool starts its tesseract workers on first use, so a run of text-layer packs starts none.
-  const basePool = createOcrPool({size: options.ocrWorkers ?? availableParallelism()})
+  // tesseract.js is loaded and its workers started on first use, so a run of text-layer packs starts none.
+  const basePool = lazyOcrPool({size: options.ocrWorkers ?? availableParallelism()})
   const cached = options.cacheDir ? cachedOcrPool(basePool, options.cacheDir) : null
   const ocrPool: OcrPool = cached ?? basePool
   const piscina = new Piscina<PackTask, PackOutcome>({
@@ -141,7 +142,9 @@ function inOrder(results: Array<FileResult | undefined>, onResult: ((result: Fil
     while (emitted < results.length && results[emitted] !== undefined) {
       const result = results[emitted++]!
       onResult?.(result)
+      // What is kept for the summary is small; the text and KPI rows went to their writer above.
       result.text = null
+      result.kpiRows = null
     }
   }
 }
@@ -158,10 +161,9 @@ async function runOne(input: DiscoveredInput, options: Readonly<BatchOptions>, s
   const name = options.format === 'ndjson' && options.outDir !== null ? input.outputName.replace(/\.json$/, '.ndjson') : input.outputName
   const output = options.outDir === null ? null : join(options.outDir, name)
   const key = optionsKey(options)
-  const inputHash = shared.journal ? await hashFile(input.path) : null
-  if (shared.journal && output && inputHash && !options.force) {
+  if (shared.journal && output && !options.force) {
     const record = shared.journal.get(name)
-    if (record && await upToDate(record, output, inputHash, key)) {
+    if (record && await upToDate(record, output, input.path, key)) {
       return {input: input.path, status: 'up-to-date', ok: true, output, reason: null, pages: record.pages, methods: record.methods,
         warnings: record.warnings, text: null, kpiRows: options.kpiRows ? await storedKpiRows(output) : null, ms: performance.now() - started}
     }
@@ -172,8 +174,9 @@ async function runOne(input: DiscoveredInput, options: Readonly<BatchOptions>, s
   if (!outcome.ok) return failed(input, outcome.reason, elapsed())
   try {
     if (output) await writeOutput(output, outcome.text)
-    if (shared.journal && inputHash) {
-      const record: JournalRecord = {output: name, input: inputHash, options: key, sha256: hashText(outcome.text),
+    if (shared.journal) {
+      // Hashes made in the worker: the input as it was extracted, the output as it is written.
+      const record: JournalRecord = {output: name, input: outcome.sha256, options: key, sha256: outcome.textSha256,
         pages: outcome.pages, methods: outcome.methods, warnings: outcome.warnings}
       await shared.journal.add(record).catch(() => {})
     }
@@ -225,8 +228,9 @@ async function storedKpiRows(output: string): Promise<string[]> {
   return kpiCsvRows(pack.source.path, pack)
 }
 
-async function upToDate(record: JournalRecord, output: string, inputHash: string, key: string): Promise<boolean> {
-  if (record.input !== inputHash || record.options !== key) return false
+/** The journal's record still describes the output: same options, same input bytes, the output file unchanged. */
+async function upToDate(record: JournalRecord, output: string, input: string, key: string): Promise<boolean> {
+  if (record.options !== key || record.input !== await hashFile(input)) return false
   return (await hashFile(output)) === record.sha256
 }
 

@@ -3,6 +3,9 @@
 import {CommanderError} from 'commander'
 import {createProgram} from './program.js'
 
+/** Set while a bug is being reported, so a failing stderr never loops (declared before any handler can run). */
+let reporting = false
+
 process.on('uncaughtException', reportBug)
 process.on('unhandledRejection', reportBug)
 process.stdout.on('error', closedStream)
@@ -22,8 +25,6 @@ function closedStream(this: NodeJS.WriteStream, error: NodeJS.ErrnoException): v
   if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') this.destroy()
   else reportBug(error)
 }
-
-let reporting = false
 
 function reportBug(error: unknown): void {
   process.exitCode = 2

@@ -1,13 +1,9 @@
-// The command-line interface as commander definitions: flags → options → the command runners.
-// Commands report an exit code; main.ts sets it. Usage errors exit 2 (commander's own default is 1).
+// The command-line interface as commander definitions: flags → options → the command runners, each
+// imported only when it runs. Commands report an exit code; main.ts sets it. Usage errors exit 2.
 import {createRequire} from 'node:module'
 import {Command, InvalidArgumentError, Option} from 'commander'
 import {parseShard, type Shard} from '../batch/shard.js'
-import {DEFAULT_TIMEOUT_S, runExtract} from './commands/extract.js'
-import {runRegress} from './commands/regress.js'
-import {runInspect} from './commands/inspect.js'
-import {runSchema} from './commands/schema.js'
-import {runValidate} from './commands/validate.js'
+import {DEFAULT_TIMEOUT_S} from './defaults.js'
 import {processIo, type CliIo} from './io.js'
 
 const {version} = createRequire(import.meta.url)('../../package.json') as {version: string}
@@ -28,7 +24,7 @@ export function createProgram(setExitCode: (code: number) => void, makeIo: typeo
     .option('-o, --out <dir>', 'output folder (- writes one pack to stdout)', 'out')
     .addOption(ocrOption())
     .option('--no-text', 'leave pages[].text null to keep files small')
-    .option('--kpi-csv <file>', 'also write every KPI table cell as one tidy CSV row (pack, table, page, indicator, column, kind, period, raw, value)')
+    .option('--kpi-csv <file>', 'also write every KPI table cell as one tidy CSV row (pack, table, page, indicator, column, kind, period, raw, value, confidence)')
     .addOption(new Option('--format <format>', 'json: one file per pack, mirroring the input tree; ndjson: one line per pack (-o file.ndjson, a folder, or -)').choices(['json', 'ndjson']).default('json'))
     .option('-j, --jobs <n>', 'packs extracted at once, each in a worker thread (default: the number of cores)', positiveInt)
     .option('--ocr-workers <n>', 'tesseract.js workers shared by all packs (default: the number of cores)', positiveInt)
@@ -39,7 +35,12 @@ export function createProgram(setExitCode: (code: number) => void, makeIo: typeo
     .option('--shard <k/n>', 'extract only slice k of n (0-based) of the sorted inputs, for spreading a run over machines', shardOption)
     .option('--report <file>', 'also write the run summary as JSON')
     .option('-q, --quiet', 'print only failures')
-    .action(async (inputs: string[], flags) => setExitCode(await runExtract(inputs, flags, io(flags))))
+    .action(async (inputs: string[], flags) => {
+      // Loaded here, not at start-up: --version and --help load no command, and extract's packs
+      // run in worker threads, so this thread never loads pdf.js or the segmenters.
+      const {runExtract} = await import('./commands/extract.js')
+      setExitCode(await runExtract(inputs, flags, io(flags)))
+    })
 
   program.command('regress')
     .description('re-extract every fixture pack and compare it field by field with its golden file (<file>.pack.json); exit 1 on any difference')
@@ -49,23 +50,35 @@ export function createProgram(setExitCode: (code: number) => void, makeIo: typeo
     .option('--ocr-workers <n>', 'tesseract.js workers (default: the number of cores)', positiveInt)
     .option('--cache-dir <dir>', 'OCR cache folder')
     .option('--no-cache', 'do not use the OCR cache')
-    .action(async (folder: string, flags) => setExitCode(await runRegress(folder, flags, io())))
+    .action(async (folder: string, flags) => {
+      const {runRegress} = await import('./commands/regress.js')
+      setExitCode(await runRegress(folder, flags, io()))
+    })
 
   program.command('inspect')
     .description('show per page how it was read: method and reason, characters, OCR confidence, printed number, furniture removed')
     .argument('<file>', 'a PDF, markdown or text file')
     .addOption(ocrOption())
     .option('--json', 'print the inspection as JSON')
-    .action(async (file: string, flags) => setExitCode(await runInspect(file, flags, io())))
+    .action(async (file: string, flags) => {
+      const {runInspect} = await import('./commands/inspect.js')
+      setExitCode(await runInspect(file, flags, io()))
+    })
 
   program.command('validate')
     .description('check Pack JSON files against the schema')
     .argument('<files...>', 'JSON files written by agendapack extract')
-    .action(async (files: string[]) => setExitCode(await runValidate(files, io())))
+    .action(async (files: string[]) => {
+      const {runValidate} = await import('./commands/validate.js')
+      setExitCode(await runValidate(files, io()))
+    })
 
   program.command('schema')
     .description('print the JSON Schema of the Pack document')
-    .action(() => setExitCode(runSchema(io())))
+    .action(async () => {
+      const {runSchema} = await import('./commands/schema.js')
+      setExitCode(runSchema(io()))
+    })
 
   return program
 }

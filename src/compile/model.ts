@@ -113,7 +113,13 @@ export const KpiTableSchema = Type.Object({
   rows: Type.Array(Type.Object({
     indicator: Type.String(),
     measure: Nullable(Type.Union(['percentage', 'number', 'rate', 'currency'].map((k) => Type.Literal(k)))),
-    cells: Type.Array(Type.Object({column: Type.String(), raw: Type.String(), value: Nullable(Type.Number())}, strict))
+    cells: Type.Array(Type.Object({
+      column: Type.String(),
+      raw: Type.String(),
+      value: Nullable(Type.Number()),
+      /** Mean OCR confidence of the cell's words (0–1, two decimals); null for text layers, markdown and text. */
+      confidence: Nullable(Type.Number({minimum: 0, maximum: 1}))
+    }, strict))
   }, strict))
 }, strict)
 

@@ -2,7 +2,6 @@
 // Only this layer and write/ touch the file system.
 import type {VFile} from 'vfile'
 import type {Root, SourceFormat} from '../tree/types.js'
-import {readMarkdown} from './markdown.js'
 import {readPdf, type PdfReadOptions} from './pdf/index.js'
 import {readText} from './text.js'
 
@@ -16,7 +15,9 @@ import {readText} from './text.js'
 export async function readInput(bytes: Uint8Array, format: SourceFormat, file: VFile, pdfOptions: PdfReadOptions): Promise<Root> {
   if (format === 'pdf') return readPdf(bytes, file, pdfOptions)
   const text = decodeText(bytes)
-  return format === 'markdown' ? readMarkdown(text, file) : readText(text, file)
+  if (format !== 'markdown') return readText(text, file)
+  const {readMarkdown} = await import('./markdown.js') // remark and micromark load only for markdown packs
+  return readMarkdown(text, file)
 }
 
 /** Decodes UTF-8 (with or without BOM); falls back to Windows-1252 when the bytes are not UTF-8. */

@@ -13,6 +13,8 @@ export interface KpiRowDraft {
   page: number
   /** False when the figures could not be placed in their columns with certainty. */
   certain: boolean
+  /** OCR confidence (0–1) of each cell's words by column, where OCR'd. */
+  confidences?: Map<number, number | null>
   /** Why the row is uncertain, where a reader knows better than the generic warning. */
   reason?: string
   /** True when the row was OCR'd from a page image here (its figures may have lost commas or points). */
@@ -31,7 +33,7 @@ const MAX_FRAGMENT_CHARS = 60
 const MAX_LINE_GAP_HEIGHTS = 2.4
 
 interface Item {
-  row?: {indicator: string; measureWord: string | null; cells: Map<number, string>; certain: boolean}
+  row?: {indicator: string; measureWord: string | null; cells: Map<number, string>; confidences: Map<number, number | null>; certain: boolean}
   fragment?: string
   line: KpiLine
 }
@@ -45,10 +47,16 @@ export function readBody(lines: readonly KpiLine[], header: KpiHeader): KpiBody 
   const items: Item[] = []
   let at = header.next
   for (; at < lines.length; at++) {
-    const line = lines[at]!
-    const previous = lines[at - 1]!
+    const line = asHeader(lines[at]!, header)
+    const previous = asHeader(lines[at - 1]!, header)
     if (line.line.page !== previous.line.page || readHeader(lines, at)) break
     if (header.mode === 'grid' && !sameGrid(line, lines[header.at]!)) break
+    const last = items[items.length - 1]
+    const tail = last?.row && !last.row.certain && header.mode !== 'grid' ? withTail(last.line, line, header) : null
+    if (tail) {
+      Object.assign(last!, tail)
+      continue
+    }
     const row = dataRow(line, header)
     if (row) items.push({row, line})
     else if (isFragment(line, previous, header, items)) items.push({fragment: line.segments.map((s) => s.text).join(' ') || line.line.text, line})
@@ -56,6 +64,23 @@ export function readBody(lines: readonly KpiLine[], header: KpiHeader): KpiBody 
   }
   while (items.length && !items[items.length - 1]!.row && !trailingAllowed(items)) items.pop()
   return {rows: assemble(items), next: header.next + items.length}
+}
+
+/** Under a header laid out by x, a positioned line set like running text is read by its x-aligned runs too. */
+function asHeader(line: KpiLine, header: KpiHeader): KpiLine {
+  return header.mode === 'x' && line.runs ? {line: line.line, mode: 'x', segments: line.runs} : line
+}
+
+/**
+ * A row whose last figures were wrapped onto the next line (a line of figures only): the two lines
+ * as one row, when together they fill the columns; else null.
+ */
+function withTail(row: KpiLine, line: KpiLine, header: KpiHeader): Item | null {
+  if (line.line.page !== row.line.page || !line.segments.length) return null
+  if (!line.segments.every((s) => s.text.split(' ').every(isValueToken))) return null
+  const joined: KpiLine = {line: row.line, mode: row.mode === 'grid' ? 'loose' : row.mode, segments: [...row.segments, ...line.segments]}
+  const mended = orderedRow(joined, header)
+  return mended?.certain ? {row: mended, line: joined} : null
 }
 
 /** True when a line is a row of the same grid as the header (same block, same number of cells). */
@@ -80,7 +105,7 @@ function gridRow(line: KpiLine, header: KpiHeader): Item['row'] {
   header.columns.forEach((column, index) => {
     if (column.index !== null) cells.set(index, line.segments[column.index]?.text ?? '')
   })
-  return {indicator: line.segments[0]?.text ?? '', measureWord: measureOf(cells, header), cells, certain: true}
+  return {indicator: line.segments[0]?.text ?? '', measureWord: measureOf(cells, header), cells, confidences: new Map(), certain: true}
 }
 
 /** x-aligned row: text left of the first value column is the indicator; figures go to the column over them. */
@@ -88,14 +113,18 @@ function xRow(segments: Segment[], header: KpiHeader): Item['row'] {
   const limit = (header.valuesX0 ?? 0) - 1
   const name = segments.filter((s) => (s.x1 ?? 0) <= limit || ((s.x0 ?? 0) < limit && !isValueToken(s.text)))
   const cells = new Map<number, string>()
+  const confidences = new Map<number, number | null>()
   let certain = true
   for (const segment of segments) {
     if (name.includes(segment)) continue
     const index = columnFor(header.columns, segment)
     if (index < 0 || cells.has(index)) certain = false
-    else cells.set(index, segment.text)
+    else {
+      cells.set(index, segment.text)
+      confidences.set(index, segment.confidence)
+    }
   }
-  return {indicator: name.map((s) => s.text).join(' '), measureWord: measureOf(cells, header), cells, certain}
+  return {indicator: name.map((s) => s.text).join(' '), measureWord: measureOf(cells, header), cells, confidences, certain}
 }
 
 function columnFor(columns: KpiColumnDraft[], segment: Segment): number {
@@ -115,20 +144,28 @@ function columnFor(columns: KpiColumnDraft[], segment: Segment): number {
  * value columns; a capitalised measure word fills the measure column; the words before are the name.
  */
 function orderedRow(line: KpiLine, header: KpiHeader): Item['row'] {
-  const words = line.segments.map((s) => s.text)
+  const tokens = line.segments.flatMap((s) => s.text.split(' ').filter(Boolean).map((text) => ({text, confidence: s.confidence})))
+  const words = tokens.map((t) => t.text)
   const measureColumn = header.columns.findIndex((c) => c.role === 'measure')
   const valueColumns = header.columns.map((c, i) => ({c, i})).filter(({c}) => c.role !== 'measure')
   let end = words.length
   while (end > 0 && (words[end - 1] === '|' || !words[end - 1])) end--
   let start = end
   while (start > 0 && (isValueToken(words[start - 1]!) || words[start - 1] === '|')) start--
-  const run = words.slice(start, end).filter((w) => w !== '|')
+  const runAt = [...Array(end - start).keys()].map((k) => start + k).filter((k) => words[k] !== '|')
+  const run = runAt.map((k) => words[k]!)
   const take = Math.min(run.length, valueColumns.length)
-  const figures = run.slice(run.length - take)
+  const figuresAt = runAt.slice(run.length - take)
   const leftovers = run.slice(0, run.length - take)
   const cells = new Map<number, string>()
-  const certain = figures.length === valueColumns.length && leftovers.every((w) => /^\d[\d,]*$/.test(w))
-  if (certain) figures.forEach((raw, k) => cells.set(valueColumns[k]!.i, raw))
+  const confidences = new Map<number, number | null>()
+  const certain = figuresAt.length === valueColumns.length && leftovers.every((w) => /^\d[\d,]*$/.test(w))
+  if (certain) {
+    figuresAt.forEach((at, k) => {
+      cells.set(valueColumns[k]!.i, words[at]!)
+      confidences.set(valueColumns[k]!.i, tokens[at]!.confidence)
+    })
+  }
   const named = words.slice(0, start)
   const measureAt0 = named.findIndex(isMeasureToken)
   const before = [...(measureAt0 < 0 && measureColumn >= 0 ? withoutMeasureCell(named) : named), ...leftovers].filter((w) => w !== '|')
@@ -136,7 +173,7 @@ function orderedRow(line: KpiLine, header: KpiHeader): Item['row'] {
   const measureWord = measureAt >= 0 ? before[measureAt]! : null
   if (measureAt >= 0) before.splice(measureAt, 1)
   if (measureWord && measureColumn >= 0) cells.set(measureColumn, measureWord)
-  return {indicator: before.join(' ').replace(/^[-–.,\s]+/, ''), measureWord, cells, certain}
+  return {indicator: before.join(' ').replace(/^[-–.,\s]+/, ''), measureWord, cells, confidences, certain}
 }
 
 /**

@@ -33,6 +33,8 @@ export interface KpiHeader {
 const MIN_KPI_HEADINGS = 2
 /** A loose (OCR) line needs this many, being less certain of its cells. */
 const MIN_KPI_HEADINGS_LOOSE = 3
+/** An opening quote OCR reads from a speck before a heading ("‘Southampt"). */
+const LEADING_QUOTE = /^[‘’'"“”`]+(?=\p{L})/u
 /** Lines above or below a header line count as part of it within this many line heights. */
 const HEADER_BAND_HEIGHTS = 2.4
 /** Header lines looked at above the main one. */
@@ -186,19 +188,35 @@ function looseHeader(lines: readonly KpiLine[], at: number, labels: string[]): K
   const rows = piped(lines, at, -1).reverse()
   let next = at + 1
   const below: string[] = []
-  for (; next < lines.length && next <= at + MAX_LINES_ABOVE; next++) {
+  let runOn = 0
+  for (; next < lines.length && next <= at + MAX_LINES_ABOVE + runOn; next++) {
     const line = lines[next]!
     if (line.line.page !== main.line.page) break
     const parts = line.line.text.includes('|') ? pipeParts(line.line.text) : null
-    if (parts && !parts.some((part) => part.split(' ').some((w) => isValueToken(w) && !isKpiHeading(w)))) rows.push(parts)
-    else if (!hasNoValues(line)) break
-    else if (looseLabels(line.segments.map((s) => s.text)).every(isKpiHeading)) below.push(...looseLabels(line.segments.map((s) => s.text)))
+    const more = hasNoValues(line) ? looseLabels(line.segments.map((s) => s.text)) : []
+    // Headings run on below the main line (a header wrapped at the page edge: "South East | England",
+    // or "May-22 | Jun-22 Target South East | England")…
+    if (runsOn(more)) {
+      below.push(...more)
+      runOn++
+    }
+    // …or label parts printed under their columns ("on19/20 | on20/21 |Neighbours").
+    else if (parts && !parts.some((part) => part.split(' ').some((w) => isValueToken(w) && !isKpiHeading(w)))) rows.push(parts)
     else break
   }
-  const stacked = [...stack(rows), ...below]
+  // …continue the main line; the two-line labels go after its last period or target, wherever it wrapped.
+  values.push(...below)
+  const stacked = stack(rows)
   if (stacked.length) values.splice(insertAt(values), 0, ...stacked)
   const columns = mendColumnLabels(values).map((label) => draft(label, null, null, null))
-  return {mode: 'loose', top: at - piped(lines, at, -1).length, at, next, valuesX0: null, columns, uncertain: stacked.length > 0}
+  return {mode: 'loose', top: at - piped(lines, at, -1).length, at, next, valuesX0: null, columns, uncertain: stacked.length + below.length > 0}
+}
+
+/** Labels that carry the header line on: headings, at least half of them, the others words without
+ * figures (an OCR-damaged heading: "South East | Engle"), not label parts such as "on19/20". */
+function runsOn(labels: string[]): boolean {
+  const headings = labels.filter(isKpiHeading).length
+  return headings > 0 && headings * 2 >= labels.length && labels.every((l) => isKpiHeading(l) || !/\d/.test(l))
 }
 
 /** Lines with "|" cell rules and no figures next to an OCR header (going `step` lines at a time). */
@@ -213,9 +231,9 @@ function piped(lines: readonly KpiLine[], at: number, step: number): string[][] 
   return rows
 }
 
-/** The parts of a "|"-ruled line, OCR specks (one-character words) dropped from their starts. */
+/** The parts of a "|"-ruled line, OCR specks (one-character words, opening quotes) dropped from their starts. */
 function pipeParts(text: string): string[] {
-  return text.split('|').map((part) => part.trim().replace(/^(?:\S\s+)+/, '')).filter(Boolean)
+  return text.split('|').map((part) => part.trim().replace(/^(?:\S\s+)+/, '').replace(LEADING_QUOTE, '')).filter(Boolean)
 }
 
 /** Labels printed over two lines ("Southampt | Statistical" / "on19/20 | Neighbours"), column by column. */
@@ -262,8 +280,11 @@ export function looseLabels(words: string[]): string[] {
       flushRun()
       continue
     }
-    const word = repairPeriodLabel(raw.replace(/^\||\|$/g, ''))
-    if (!word) continue
+    const word = repairPeriodLabel(raw.replace(/^\||\|$/g, '').replace(LEADING_QUOTE, ''))
+    if (!/[\p{L}\d]/u.test(word)) { // "|." or a lone quote: a rule with OCR dust on it
+      if (word) flushRun()
+      continue
+    }
     if (isKpiHeading(word) || isIndicatorHeading(word)) {
       flushRun()
       out.push(word)
@@ -274,7 +295,8 @@ export function looseLabels(words: string[]): string[] {
 }
 
 function draft(label: string, index: number | null, x0: number | null, x1: number | null): KpiColumnDraft {
-  const text = tidyLabel(clean(label).replace(/(?<=\w)[.,;:]+$/, ''))
+  // a "|" inside a heading is a table rule OCR read as text ("Statistical | Neighbours"), never part of it
+  const text = tidyLabel(clean(label.replace(/\s*\|\s*/g, ' ')).replace(/(?<=\w)[.,;:]+$/, ''))
   const role = isMeasureHeading(text) ? 'measure' : isRagHeading(text) ? 'rag' : 'value'
   return {label: text, ...classifyColumn(text), role, index, x0, x1}
 }

@@ -2,12 +2,15 @@
 // a table, x-aligned word runs where the words carry positions, loose tokens for OCR text.
 import type {DocLine} from './lines.js'
 import type {Line, Word} from '../tree/types.js'
+import {unwrapRows} from './kpi-unwrap.js'
 
 /** One cell-like piece of a line; x0/x1 in the line's unit (points or characters), null when unknown. */
 export interface Segment {
   text: string
   x0: number | null
   x1: number | null
+  /** Mean OCR confidence (0–1) of its words where they were OCR'd, else null. */
+  confidence: number | null
 }
 
 /** How a line's segments were found: cells of a grid (empties kept), x-aligned runs, or loose tokens. */
@@ -17,6 +20,8 @@ export interface KpiLine {
   line: DocLine
   mode: SegmentMode
   segments: Segment[]
+  /** For a positioned line read as loose text (set like running text): its x-aligned runs, for tables laid out by x. */
+  runs?: Segment[]
 }
 
 /** Words further apart than this many line heights start a new cell (PDF points; a space is ~0.3). */
@@ -61,17 +66,70 @@ export function kpiLine(line: DocLine): KpiLine {
     const cells = line.node.children
     const boxed = cells.every((cell) => cell.data.bbox || !cellText(cell.children))
     if (!boxed || !cells.some((cell) => cell.data.bbox)) {
-      return {line, mode: 'grid', segments: line.cells.map((text) => ({text: clean(text), x0: null, x1: null}))}
+      return {line, mode: 'grid', segments: line.cells.map((text) => ({text: clean(text), x0: null, x1: null, confidence: null}))}
     }
     const segments = cells.flatMap((cell) => cell.children.length ? gapSegments(cell.children.flatMap((row) => row.children)) : [])
     return {line, mode: 'x', segments}
   }
   if (line.node.type !== 'line') return {line, mode: 'loose', segments: []}
-  const words = line.node.children.filter((w) => w.data.layer !== 'furniture' && !isSpeck(w))
+  return fromWords(line, bodyWords(line.node))
+}
+
+/** Pieces of one printed line closer than this share of its height in y are one line (points). */
+const SAME_LINE_HEIGHTS = 0.3
+
+/**
+ * The segments of every line, with pieces of one printed line that the reader gave as several
+ * lines (same page, same height on it, side by side) put back together in x order, and table rows
+ * wrapped at the right margin joined again (kpi-unwrap.ts).
+ * @param lines the document's body lines in reading order
+ */
+export function kpiLines(lines: readonly DocLine[]): KpiLine[] {
+  const out: KpiLine[] = []
+  for (let at = 0; at < lines.length; at++) {
+    const group = [lines[at]!]
+    while (lines[at + 1] && sameLine(group[0]!, lines[at + 1]!)) group.push(lines[++at]!)
+    out.push(group.length === 1 ? kpiLine(group[0]!) : joined(group))
+  }
+  return unwrapRows(out)
+}
+
+function sameLine(a: DocLine, b: DocLine): boolean {
+  if (a.page !== b.page || a.node.type !== 'line' || b.node.type !== 'line' || a.y0 === null || b.y0 === null) return false
+  const height = Math.min(a.height ?? 0, b.height ?? 0)
+  return height > 0 && Math.abs(a.y0 - b.y0) <= SAME_LINE_HEIGHTS * height
+}
+
+/** One line made of side-by-side pieces: words in x order, text joined, left edge the leftmost. */
+function joined(group: DocLine[]): KpiLine {
+  const pieces = [...group].sort((a, b) => (a.x0 ?? 0) - (b.x0 ?? 0))
+  const words = pieces.flatMap((piece) => bodyWords(piece.node as Line)).sort((a, b) => (a.data.bbox?.[0] ?? 0) - (b.data.bbox?.[0] ?? 0))
+  const first = pieces[0]!
+  const line: DocLine = {...first, first: group[0]!.first, text: pieces.map((piece) => piece.text).join(' '), x0: first.x0}
+  return fromWords(line, words)
+}
+
+function bodyWords(node: Line): Word[] {
+  return node.children.filter((w) => w.data.layer !== 'furniture' && !isSpeck(w))
+}
+
+/** Mode and segments of a line from its words. */
+function fromWords(line: DocLine, words: Word[]): KpiLine {
   const geometric = words.length > 0 && words.every((w) => w.data.bbox)
   const spaced = !geometric && hasWideGap(words)
-  if (geometric || spaced) return {line, mode: 'x', segments: gapSegments(words)}
-  return {line, mode: 'loose', segments: words.map((w) => ({text: w.value, x0: null, x1: null}))}
+  if ((geometric && !typeset(words)) || spaced) return {line, mode: 'x', segments: gapSegments(words)}
+  const segments = words.map((w) => ({text: w.value, x0: w.data.bbox?.[0] ?? null, x1: w.data.bbox?.[2] ?? null, confidence: meanConfidence([w])}))
+  return geometric ? {line, mode: 'loose', segments, runs: gapSegments(words)} : {line, mode: 'loose', segments}
+}
+
+/**
+ * True when a positioned line is set like running text: several words, one space apart, no gap
+ * wide enough to part two cells (an OCR'd or re-typeset text export, "|" rules printed as text).
+ * Such a line is read like OCR text, cell by cell in order.
+ */
+function typeset(words: Word[]): boolean {
+  if (words.length < 2) return false
+  return words.every((w, index) => index === 0 || gap(words[index - 1]!, w) < threshold(words[index - 1]!))
 }
 
 /** OCR specks: "words" whose box is smaller than this in both directions (points) are dirt on the scan. */
@@ -116,8 +174,14 @@ function flush(run: Word[], out: Segment[]): void {
   for (const group of groups) {
     const first = extent(group[0]!)
     const last = extent(group[group.length - 1]!)
-    out.push({text: clean(group.map((w) => w.value).join(' ')), x0: first[0], x1: last[1]})
+    out.push({text: clean(group.map((w) => w.value).join(' ')), x0: first[0], x1: last[1], confidence: meanConfidence(group)})
   }
+}
+
+/** The mean OCR confidence of words (0–1), or null when none was OCR'd. */
+export function meanConfidence(words: readonly Word[]): number | null {
+  const known = words.flatMap((w) => (w.data.confidence === undefined ? [] : [w.data.confidence]))
+  return known.length ? known.reduce((sum, c) => sum + c, 0) / known.length : null
 }
 
 /** A word's horizontal extent: bbox in points, else source columns. */

@@ -30,6 +30,8 @@ const PARAGRAPH_NUMBER = /^\d{1,3}\.$/
 const WORD_TAIL = /^[a-z]{1,3}(?![a-z])/
 /** A body line longer than this (characters) is prose: the table has ended. */
 const MAX_BODY_LINE_CHARS = 60
+/** A positioned line this many of its heights or more below the line above starts a new cell (the blank line between cells). */
+const CELL_GAP_HEIGHTS = 1.5
 
 interface Cell {
   text: string
@@ -42,6 +44,8 @@ interface RowGroup {
   names: string[][]
   measures: string[]
   values: string[]
+  /** OCR confidence of each figure (0–1), null where not OCR'd. */
+  confidences: Array<number | null>
   page: number
   /** Figures carried over from the row above (printed before this row's name). */
   carried: number
@@ -54,7 +58,7 @@ interface RowGroup {
  */
 export function readStacked(lines: readonly KpiLine[], at: number): StackedTable | null {
   const start = lines[at]
-  if (!start || !start.line.first) return null
+  if (!start || !startsCell(start, lines[at - 1])) return null
   const first = labelCell(lines, at)
   if (!first || !(isKpiHeading(first.text) || isIndicatorHeading(first.text))) return null
   if (at > 0 && isHeading(lines[at - 1]!.line.text)) return null
@@ -72,11 +76,22 @@ export function readStacked(lines: readonly KpiLine[], at: number): StackedTable
   return {header, rows, next}
 }
 
+/**
+ * True when a line starts a cell: the first line of a block, the first on its page, or (PDF, OCR)
+ * a line set off from the one above by a blank line's height, where the reader made one block of several cells.
+ */
+function startsCell(line: KpiLine, above: KpiLine | undefined): boolean {
+  if (line.line.first || !above || above.line.page !== line.line.page || above.line.block !== line.line.block) return true
+  const {y0, height} = line.line
+  const top = above.line.y0
+  return y0 !== null && top !== null && height !== null && y0 - top >= CELL_GAP_HEIGHTS * height
+}
+
 /** The block starting at `at` as one label, or null when it is not a short label without figures. */
 function labelCell(lines: readonly KpiLine[], at: number): Cell | null {
   const head = lines[at]!
   let to = at
-  while (lines[to + 1] && !lines[to + 1]!.line.first && lines[to + 1]!.line.block === head.line.block) to++
+  while (lines[to + 1] && !startsCell(lines[to + 1]!, lines[to])) to++
   if (to - at + 1 > MAX_LABEL_LINES) return null
   const parts = lines.slice(at, to + 1).map((line) => line.line.text.trim())
   const text = joinLabel(parts)
@@ -136,6 +151,8 @@ interface BodyItem {
   name: string
   measure: string | null
   values: string[]
+  /** Mean OCR confidence of the line's words, null where not OCR'd. */
+  confidence: number | null
   page: number
   /** True when the name goes on the name of the line above (same block, no figures between). */
   continues: boolean
@@ -144,14 +161,16 @@ interface BodyItem {
 /** The body's lines as name / measure / figure items, up to the first line of prose. */
 function readGroups(lines: readonly KpiLine[], at: number): {groups: RowGroup[]; next: number} {
   const items: Array<BodyItem & {index: number}> = []
-  const page = lines[at]?.line.page
+  let page = lines[at]?.line.page ?? 0
   let index = at
   for (; index < lines.length; index++) {
     const line = lines[index]!
-    if (line.line.page !== page) break
+    // The body runs on over the page end (a long one-per-line table), not further.
+    if (line.line.page !== page && line.line.page !== page + 1) break
+    page = line.line.page
     const item = bodyItem(line, lines[index - 1], items[items.length - 1])
     if (!item) break
-    if (item.name && !item.values.length && !item.measure && index > at && line.line.first && readStacked(lines, index)) break
+    if (item.name && !item.values.length && !item.measure && index > at && startsCell(line, lines[index - 1]) && readStacked(lines, index)) break
     items.push({...item, index})
   }
   while (items.length && !items[items.length - 1]!.values.length) items.pop()
@@ -163,7 +182,7 @@ function bodyItem(line: KpiLine, above: KpiLine | undefined, last: BodyItem | un
   const text = line.line.text.trim()
   if (text.length > MAX_BODY_LINE_CHARS || line.line.marker || PARAGRAPH_NUMBER.test(text)) return null
   const words = text.split(/\s+/).filter((w) => w && w !== '|')
-  const inName = Boolean(last?.name && !last.values.length && !last.measure && above && !line.line.first && above.line.block === line.line.block)
+  const inName = Boolean(last?.name && !last.values.length && !last.measure && above && !startsCell(line, above))
   let start = words.length
   while (start > 0 && isValueToken(words[start - 1]!)) start--
   // A lone figure on a line of a wrapped name is part of the name ("completed per" / "10,000").
@@ -177,7 +196,13 @@ function bodyItem(line: KpiLine, above: KpiLine | undefined, last: BodyItem | un
   if (measureAt >= 0) before.splice(measureAt, 1)
   const name = before.join(' ')
   if (!values.length && !measure && /[.:;]$/.test(name)) return null
-  return {name, measure, values, page: line.line.page, continues: Boolean(name) && inName}
+  return {name, measure, values, confidence: lineConfidence(line), page: line.line.page, continues: Boolean(name) && inName}
+}
+
+/** The mean OCR confidence of a line's words (its segments), null where not OCR'd. */
+function lineConfidence(line: KpiLine): number | null {
+  const known = line.segments.flatMap((s) => (s.confidence === null ? [] : [s.confidence]))
+  return known.length ? known.reduce((sum, c) => sum + c, 0) / known.length : null
 }
 
 /** Items grouped into rows: a name after figures starts the next row. */
@@ -187,7 +212,7 @@ function group(items: BodyItem[]): RowGroup[] {
   for (const item of items) {
     const startsRow = !current || (current.values.length > 0 && (item.name !== '' || item.measure !== null))
     if (startsRow) {
-      current = {names: [], measures: [], values: [], page: item.page, carried: 0}
+      current = {names: [], measures: [], values: [], confidences: [], page: item.page, carried: 0}
       groups.push(current)
     }
     const row = current!
@@ -196,6 +221,7 @@ function group(items: BodyItem[]): RowGroup[] {
     else if (item.name) row.names.push([item.name])
     if (item.measure) row.measures.push(item.measure)
     row.values.push(...item.values)
+    row.confidences.push(...item.values.map(() => item.confidence))
   }
   return groups
 }
@@ -210,8 +236,14 @@ function buildRows(groups: RowGroup[], columns: KpiColumnDraft[]): KpiRowDraft[]
     const indicator = tidyName(g.names.flat())
     const certain = g.values.length === width && g.carried === 0
     const cells = new Map<number, string>()
-    if (certain) g.values.forEach((raw, k) => cells.set(k, raw))
-    const draft: KpiRowDraft = {indicator, measureWord: g.measures[0] ?? null, cells, page: g.page, certain}
+    const confidences = new Map<number, number | null>()
+    if (certain) {
+      g.values.forEach((raw, k) => {
+        cells.set(k, raw)
+        confidences.set(k, g.confidences[k] ?? null)
+      })
+    }
+    const draft: KpiRowDraft = {indicator, measureWord: g.measures[0] ?? null, cells, confidences, page: g.page, certain}
     if (!certain) draft.reason = uncertainReason(indicator, g, width)
     return draft
   })
@@ -224,6 +256,7 @@ function carryOverflow(groups: RowGroup[], width: number): void {
     if (g.values.length <= width || !next) return
     const extra = g.values.splice(width)
     next.values.unshift(...extra)
+    next.confidences.unshift(...g.confidences.splice(width))
     next.carried = extra.length
   })
 }
@@ -249,7 +282,11 @@ function columnOrderRows(groups: RowGroup[], width: number): KpiRowDraft[] | nul
   const measures = only.measures.length === height ? only.measures : null
   return only.names.map((name, r) => {
     const cells = new Map<number, string>()
-    for (let c = 0; c < width; c++) cells.set(c, only.values[c * height + r]!)
-    return {indicator: tidyName(name), measureWord: measures?.[r] ?? null, cells, page: only.page, certain: true}
+    const confidences = new Map<number, number | null>()
+    for (let c = 0; c < width; c++) {
+      cells.set(c, only.values[c * height + r]!)
+      confidences.set(c, only.confidences[c * height + r] ?? null)
+    }
+    return {indicator: tidyName(name), measureWord: measures?.[r] ?? null, cells, confidences, page: only.page, certain: true}
   })
 }

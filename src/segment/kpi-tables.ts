@@ -7,8 +7,9 @@ import {normaliseNumber, type Measure} from '../normalise/number.js'
 import type {Root} from '../tree/types.js'
 import {readBody, type KpiRowDraft} from './kpi-body.js'
 import {readHeader, type KpiColumnDraft, type KpiHeader} from './kpi-header.js'
-import {kpiLine, measureWord, type KpiLine} from './kpi-segments.js'
+import {kpiLines, measureWord, type KpiLine} from './kpi-segments.js'
 import {mendRowFigures} from './kpi-mend.js'
+import {mendNames, wordsOf} from './kpi-mend-names.js'
 import {tidyTitle} from './kpi-names.js'
 import {readStacked} from './kpi-stacked.js'
 import {documentLines} from './lines.js'
@@ -37,8 +38,10 @@ interface Found {
 /** The KPI table segmenter: reads every KPI table of the pack, joining tables continued over pages. */
 export const segmentKpiTables: Stage = function segmentKpiTables() {
   return function transform(tree: Root, file: VFile): void {
-    const lines = documentLines(tree).map(kpiLine)
+    const lines = kpiLines(documentLines(tree))
     const found = joinContinued(findTables(lines))
+    const rows = found.flatMap((table) => table.rows)
+    if (rows.length) mendNames(rows, wordCounts(lines))
     const parts = file.data.parts ?? []
     file.data.kpiTables = found.map((table) => typedTable(table, lines, parts, file)).filter((table) => table.rows.length >= MIN_ROWS)
   }
@@ -60,6 +63,13 @@ function findTables(lines: readonly KpiLine[]): Found[] {
     at = Math.max(at + 1, body.next)
   }
   return out
+}
+
+/** How often each lower-case word occurs in the pack's body text. */
+function wordCounts(lines: readonly KpiLine[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const line of lines) for (const word of wordsOf(line.line.text)) counts.set(word, (counts.get(word) ?? 0) + 1)
+  return counts
 }
 
 /** A table whose header is repeated at the top of the next page continues there: one table. */
@@ -120,14 +130,20 @@ function typedRow(row: KpiRowDraft, columns: ReturnType<typeof uniqueLabels>, fi
   const values = columns.filter(({column}) => column.role === 'value')
   const raws = values.map(({index}) => row.cells.get(index) ?? '')
   const mended = row.scanned ? mendRowFigures(raws) : raws
-  for (const [k, {label}] of values.entries()) {
+  for (const [k, {label, index}] of values.entries()) {
     const raw = mended[k]!
     const parsed = raw ? normaliseNumber(raw) : null
     if (parsed) measures.push(parsed.measure)
     else if (raw) report(file, 'kpi-cell-unparsed', `Unexpected "${short(raw)}" in a numeric column, expected a number`, row.page)
-    cells.push({column: label, raw, value: parsed ? parsed.value : null})
+    cells.push({column: label, raw, value: parsed ? parsed.value : null, confidence: cellConfidence(row, index)})
   }
   return {indicator: row.indicator, measure: rowMeasure(row, measures), cells}
+}
+
+/** A cell's OCR confidence rounded to two decimals, or null where its words were not OCR'd. */
+function cellConfidence(row: KpiRowDraft, index: number): number | null {
+  const confidence = row.confidences?.get(index) ?? null
+  return confidence === null ? null : Math.round(confidence * 100) / 100
 }
 
 /** The row's measure: stated by a measure column, else "per 10,000" in the name, else most cells. */

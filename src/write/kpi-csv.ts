@@ -1,9 +1,9 @@
 // The KPI tables of many packs as one tidy CSV (one row per cell) that pandas, DuckDB and
-// spreadsheets read directly: RFC 4180 quoting, "\n" line ends, empty field for a null value.
+// spreadsheets read directly: RFC 4180 quoting, "\n" line ends, empty field for a null value or confidence.
 import type {Pack} from '../compile/model.js'
 
 /** The CSV header, in column order. */
-export const KPI_CSV_HEADER = ['pack', 'table', 'page', 'indicator', 'column', 'kind', 'period', 'raw', 'value'] as const
+export const KPI_CSV_HEADER = ['pack', 'table', 'page', 'indicator', 'column', 'kind', 'period', 'raw', 'value', 'confidence'] as const
 
 /**
  * The KPI cells of the packs as CSV text, header first; packs in path order, then tables, rows and
@@ -31,7 +31,8 @@ export function kpiCsvRows(path: string, pack: Pack): string[] {
       for (const cell of row.cells) {
         const column = kinds.get(cell.column)
         const fields = [path, String(index + 1), String(table.page), row.indicator, cell.column,
-          column?.kind ?? '', column?.period ?? '', cell.raw, cell.value === null ? '' : String(cell.value)]
+          column?.kind ?? '', column?.period ?? '', cell.raw, cell.value === null ? '' : String(cell.value),
+          cell.confidence === null ? '' : String(cell.confidence)]
         out.push(fields.map(csvField).join(','))
       }
     }

@@ -95,4 +95,40 @@ describe('cleanFurniture', () => {
     cleanFurniture(tree)
     expect(allLines(tree).map((l) => l.data.furniture ?? null)).toEqual([null, null, null, 'page-number'])
   })
+
+  describe('bare numbers at page edges with geometry', () => {
+    /** Pages of body text with a footer at the foot of each; `extra` lines go on page `at` (0-based). */
+    function pack(footer: (n: number) => string, at: number, extra: Array<[string, number]>) {
+      const pages = [0, 1, 2, 3].map((i) => pdfPage([
+        ...(i === at ? extra : []), ['The Panel noted the update.', 300], [footer(i + 1), 815]
+      ], i + 1))
+      const tree = root(pages, 'pdf')
+      cleanFurniture(tree)
+      return Object.fromEntries(allLines(tree).filter((l) => /^\d+$/.test(raw(l))).map((l) => [raw(l), l.data.furniture ?? null]))
+    }
+
+    it('should mark bare numbers that follow the page sequence', () => {
+      expect(pack((n) => String(n + 10), -1, [])).toEqual({11: 'page-number', 12: 'page-number', 13: 'page-number', 14: 'page-number'})
+    })
+
+    it('should keep year headings carried to the top of a page numbered "Page N"', () => {
+      expect(pack((n) => `Page ${n}`, 2, [['2020', 40], ['2021', 60]])).toEqual({2020: null, 2021: null})
+    })
+
+    it('should keep a lone table figure at the top of a page that breaks the sequence', () => {
+      expect(pack((n) => String(n), 1, [['376', 40]])).toEqual({1: 'page-number', 2: 'page-number', 3: 'page-number', 4: 'page-number', 376: null})
+    })
+
+    it('should keep two number-only lines stacked at one edge of a lone page', () => {
+      const tree = root([pdfPage([['Intro text', 300], ['17', 790], ['7', 815]])], 'pdf')
+      cleanFurniture(tree)
+      expect(allLines(tree).map((l) => l.data.furniture ?? null)).toEqual([null, null, null])
+    })
+
+    it('should mark a page number above an agenda section number at the top of a lone page', () => {
+      const tree = root([pdfPage([['24', 20], ['11.', 45], ['Intro text', 300]])], 'pdf')
+      cleanFurniture(tree)
+      expect(allLines(tree).map((l) => l.data.furniture ?? null)).toEqual(['page-number', null, null])
+    })
+  })
 })

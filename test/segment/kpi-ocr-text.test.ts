@@ -8,6 +8,8 @@ import type {PageMessage} from '../../src/messages.js'
 import {readText} from '../../src/read/text.js'
 import {mendColumnLabels, tidyLabel} from '../../src/segment/kpi-columns.js'
 import {mendRowFigures} from '../../src/segment/kpi-mend.js'
+import {mendNames, wordsOf} from '../../src/segment/kpi-mend-names.js'
+import type {KpiRowDraft} from '../../src/segment/kpi-body.js'
 import {tidyName, tidyTitle} from '../../src/segment/kpi-names.js'
 import {segmentKpiTables} from '../../src/segment/kpi-tables.js'
 import {segmentTree} from '../../src/segment/index.js'
@@ -82,6 +84,21 @@ describe('KPI tables from OCR text', () => {
       expect(contact?.rows.map((r) => r.indicator).filter((name) => /jab\)/.test(name))).toEqual([])
     })
 
+    it('should mend names OCR damaged in seed 000 from a better-read copy, run-together words and sibling rows', () => {
+      const result = seed('agendaPackA')
+      if (!result) return
+      const first = result.tables.find((t) => t.title === 'Effective Assessment and Intervention')
+      // "Number of Early Hel" and "Pe rcentzg; of C&F assessmefifgcompleted …" are read plainly in the table printed one cell per line.
+      expect(raw(first, 'Number of Early Help assessments completed', 'Nov-21')).toBe('23')
+      expect(raw(first, 'Percentage of C&F assessments completed within 45 working days', 'England')).toBe('69%')
+      expect(raw(first, 'Percentage of C&F assessments completed within 45 working days', 'Statistical Neighbours')).toBe('T74%')
+      const contact = result.tables.find((t) => t.title === 'Purposeful Direct Contact')
+      expect(raw(contact, 'Percentage of CLA for whom a visit has taken place within statutory timescales (6 weeks or less visits)', 'Target')).toBe('90%')
+      const support = result.tables.find((t) => t.title === 'Management Support for better Practice')
+      expect(raw(support, 'Percentage of Care Leaver who have had their supervision and within timescale', 'Oct-21')).toBe('82%')
+      expect(raw(support, 'Percentage of Care Leaver who have had their supervision and within timescale', 'Apr-22')).toBe('/8%')
+    })
+
     it('should keep the certain rows of the serious youth violence table of seed 004 and warn about the rest', () => {
       const result = seed('agendaPackB')
       if (!result) return
@@ -144,6 +161,65 @@ describe('KPI tables from OCR text', () => {
     it('should not take a list of years in prose, or one heading a line without figures, for a table', () => {
       expect(fromText(stacked(['2020', '2021', '2022', 'The service was reviewed in each of these years.'])).tables).toEqual([])
       expect(fromText(stacked(['Indicator', 'Target', 'England', 'Statistical Neighbours', 'Notes'])).tables).toEqual([])
+    })
+  })
+
+  describe('on invented tables wrapped at the page edge', () => {
+    it('should take headings run on below the header line and figures run on below a row', () => {
+      const {tables, messages} = fromText([
+        'Waste and recycling RAG: Green', '',
+        'Indicator | Apr-24 | May-24 | Jun-24 | Target', 'South East | England', '',
+        'Missed bins per 100,000 collections | 41 | 38 | 44 | 50 | 55.5', '60', '',
+        'Household waste recycled | 41% | 43% | 44% | 45% | 42% | 44%', ''
+      ].join('\n'))
+      expect(tables[0]?.columns.map((c) => [c.label, c.kind])).toEqual([
+        ['Apr-24', 'period'], ['May-24', 'period'], ['Jun-24', 'period'], ['Target', 'target'], ['South East', 'benchmark'], ['England', 'benchmark']
+      ])
+      expect(raw(tables[0], 'Missed bins per 100,000 collections', 'England')).toBe('60')
+      expect(raw(tables[0], 'Missed bins per 100,000 collections', 'South East')).toBe('55.5')
+      expect(raw(tables[0], 'Household waste recycled', 'Target')).toBe('45%')
+      expect(tables[0]?.rows.every((r) => r.cells.every((c) => c.confidence === null))).toBe(true)
+      expect(uncertain(messages).filter((r) => r.includes('Missed bins'))).toEqual([])
+    })
+
+    it('should keep the order of a header wrapped after its periods, with two-line labels above it', () => {
+      const {tables} = fromText([
+        'Street cleansing RAG: Amber', '',
+        'Brackenf | ‘Brackenf | Statistical', 'ord 22/23 | ord 23/24 |Neighbours',
+        'Indicator | Apr-24 |. May-24 | Jun-24 |', 'Jul-24 | Target South East | Engle', '',
+        'Streets graded clean | 91% | 92% | 90% | 93% | 95% | 89% | 88% | 90% | 91% | 87%', ''
+      ].join('\n'))
+      expect(tables[0]?.columns.map((c) => c.label)).toEqual([
+        'Apr-24', 'May-24', 'Jun-24', 'Jul-24', 'Target', 'Brackenford 22/23', 'Brackenford 23/24', 'Statistical Neighbours', 'South East', 'Engle'
+      ])
+      expect(raw(tables[0], 'Streets graded clean', 'Target')).toBe('95%')
+      expect(raw(tables[0], 'Streets graded clean', 'Statistical Neighbours')).toBe('90%')
+    })
+  })
+
+  describe('mending names from the rest of the pack', () => {
+    const counts = (text: string): Map<string, number> => {
+      const out = new Map<string, number>()
+      for (const word of wordsOf(text)) out.set(word, (out.get(word) ?? 0) + 1)
+      return out
+    }
+    const row = (indicator: string): KpiRowDraft => ({indicator, measureWord: null, cells: new Map(), page: 1, certain: true})
+    const words = counts('weeks weeks weeks or or or and and fly-tipping fly-tipping cleared cleared within within days days ' +
+      'reports reports of of visits visits tenants tenants leaseholders leaseholders Percentage Percentage inspected inspected')
+
+    it('should take the better-read copy of the same name, and never a sibling whose known words differ', () => {
+      const rows = [row('Pe rcentzg; of fly-tipping reports cleared within 5 dxys'), row('Percentage of fly-tipping reports cleared within 5 days'),
+        row('Percentage of tenants visits inspected'), row('Percentage of leaseholders visits inspected')]
+      mendNames(rows, words)
+      expect(rows.map((r) => r.indicator)).toEqual(['Percentage of fly-tipping reports cleared within 5 days', 'Percentage of fly-tipping reports cleared within 5 days',
+        'Percentage of tenants visits inspected', 'Percentage of leaseholders visits inspected'])
+    })
+
+    it('should part words OCR ran together and mend a garbled word from the word its siblings print there', () => {
+      const rows = [row('Visits within 6 weeksor less'), row('Percentage of tenants visits a_%:l inspected'), row('Percentage of leaseholders visits and inspected')]
+      mendNames(rows, words)
+      expect(rows[0]?.indicator).toBe('Visits within 6 weeks or less')
+      expect(rows[1]?.indicator).toBe('Percentage of tenants visits and inspected')
     })
   })
 

@@ -167,7 +167,7 @@ describe('segmentKpiTables', () => {
       ])
       expect(tables[0]?.title).toBe('Looked after children')
       expect(tables[0]?.rows[0]).toEqual({indicator: 'Children looked after per 10,000', measure: 'rate', cells: [
-        {column: 'Brackenford 19/20', raw: '71', value: 71}, {column: 'Brackenford 20/21', raw: '74', value: 74}, {column: 'England 19/20', raw: '67', value: 67}
+        {column: 'Brackenford 19/20', raw: '71', value: 71, confidence: null}, {column: 'Brackenford 20/21', raw: '74', value: 74, confidence: null}, {column: 'England 19/20', raw: '67', value: 67, confidence: null}
       ]})
     })
 
@@ -189,8 +189,8 @@ describe('segmentKpiTables', () => {
         '| New homes started | | 120 | TBC |', '| Rough sleepers | 12-15 | 9 | 8 |', ''
       ].join('\n'))
       expect(tables[0]?.rows[0]?.cells).toEqual([
-        {column: '2021/22', raw: '', value: null}, {column: '2022/23', raw: '120', value: 120},
-        {column: 'Statistical Neighbours', raw: 'TBC', value: null}
+        {column: '2021/22', raw: '', value: null, confidence: null}, {column: '2022/23', raw: '120', value: 120, confidence: null},
+        {column: 'Statistical Neighbours', raw: 'TBC', value: null, confidence: null}
       ])
       expect(messages.filter((m) => m.ruleId === 'kpi-cell-unparsed').map((m) => m.reason)).toEqual([
         'Unexpected "TBC" in a numeric column, expected a number', 'Unexpected "12-15" in a numeric column, expected a number'
@@ -206,7 +206,7 @@ describe('segmentKpiTables', () => {
         'as a share of rent due', ''
       ].join('\n'))
       expect(tables[0]?.rows.map((r) => r.indicator)).toEqual(['Households in temporary accommodation', 'Rent collected as a share of rent due'])
-      expect(tables[0]?.rows[1]?.cells[1]).toEqual({column: 'May-24', raw: '97.4%', value: 97.4})
+      expect(tables[0]?.rows[1]?.cells[1]).toEqual({column: 'May-24', raw: '97.4%', value: 97.4, confidence: null})
     })
 
     it('should rebuild OCR rows from the header column count, mending damaged months', () => {
@@ -239,7 +239,7 @@ describe('segmentKpiTables', () => {
       expect(tables[0]?.columns).toHaveLength(14)
       expect(tables[0]?.columns[13]).toEqual({label: 'Regional average', kind: 'benchmark', period: null})
       expect(tables[0]?.rows[0]?.measure).toBe('rate')
-      expect(tables[0]?.rows[0]?.cells[11]).toEqual({column: 'Mar-24', raw: '51', value: 51})
+      expect(tables[0]?.rows[0]?.cells[11]).toEqual({column: 'Mar-24', raw: '51', value: 51, confidence: null})
     })
 
     it('should not take prose or contents tables for KPI tables', () => {

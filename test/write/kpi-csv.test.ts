@@ -1,4 +1,4 @@
-// Tests the tidy KPI CSV: header, one line per cell, RFC 4180 quoting, empty field for null,
+// Tests the tidy KPI CSV: header, one line per cell, RFC 4180 quoting, empty field for null (value, confidence),
 // deterministic order whatever order the packs come in.
 import {describe, expect, it} from 'vitest'
 import type {KpiTable, Pack} from '../../src/compile/model.js'
@@ -12,16 +12,16 @@ const TABLE: KpiTable = {
   part: 'p5', page: 7, title: 'Performance', rag: null,
   columns: [{label: 'Oct-23', kind: 'period', period: '2023-10'}, {label: 'England, "latest"', kind: 'benchmark', period: null}],
   rows: [{indicator: 'Care leavers in education, employment or training', measure: 'percentage', cells: [
-    {column: 'Oct-23', raw: '60%', value: 60}, {column: 'England, "latest"', raw: 'N/A', value: null}
+    {column: 'Oct-23', raw: '60%', value: 60, confidence: 0.87}, {column: 'England, "latest"', raw: 'N/A', value: null, confidence: null}
   ]}]
 }
 
 describe('kpiCsv', () => {
   it('should write one quoted row per cell under the header', () => {
     expect(kpiCsv([{path: 'packs/a.pdf', pack: packWith([TABLE])}])).toBe([
-      'pack,table,page,indicator,column,kind,period,raw,value',
-      'packs/a.pdf,1,7,"Care leavers in education, employment or training",Oct-23,period,2023-10,60%,60',
-      'packs/a.pdf,1,7,"Care leavers in education, employment or training","England, ""latest""",benchmark,,N/A,',
+      'pack,table,page,indicator,column,kind,period,raw,value,confidence',
+      'packs/a.pdf,1,7,"Care leavers in education, employment or training",Oct-23,period,2023-10,60%,60,0.87',
+      'packs/a.pdf,1,7,"Care leavers in education, employment or training","England, ""latest""",benchmark,,N/A,,',
       ''
     ].join('\n'))
   })
@@ -34,7 +34,7 @@ describe('kpiCsv', () => {
   })
 
   it('should give just the header for packs without KPI tables', () => {
-    expect(kpiCsv([{path: 'x.txt', pack: packWith([])}])).toBe('pack,table,page,indicator,column,kind,period,raw,value\n')
+    expect(kpiCsv([{path: 'x.txt', pack: packWith([])}])).toBe('pack,table,page,indicator,column,kind,period,raw,value,confidence\n')
   })
 })
 

@@ -7,14 +7,14 @@ import {discoverInputs} from '../../batch/discover.js'
 import {runBatch, type FileResult} from '../../batch/run-batch.js'
 import {pickShard, type Shard} from '../../batch/shard.js'
 import {ioReason} from '../../read/load.js'
+import {openKpiCsvFile, type KpiCsvFile} from '../../batch/kpi-csv-file.js'
 import {writeAtomic} from '../../write/atomic.js'
-import {KPI_CSV_HEADER} from '../../write/kpi-csv.js'
 import {writeNdjsonFile} from '../../write/ndjson.js'
 import type {OcrMode} from '../../read/pdf/index.js'
 import {formatProblem, formatResult, formatSkipped, formatSummary} from '../../report/format-results.js'
 import {buildRunReport} from '../../report/run-report.js'
+import {DEFAULT_TIMEOUT_S} from '../defaults.js'
 import type {CliIo} from '../io.js'
-import {createProgress} from '../progress.js'
 
 /** Flags of `extract` as commander gives them. */
 export interface ExtractFlags {
@@ -38,8 +38,6 @@ export interface ExtractFlags {
 
 /** Fixture folders extracted when no input is given (the packs bundled with agendapack). */
 const BUNDLED_FOLDERS = ['pdf-text', 'pdf-mixed', 'pdf-scanned', 'markdown', 'text']
-/** Default per-pack time limit (s): a 300-page scan at ~5 s a page, with room to spare. */
-export const DEFAULT_TIMEOUT_S = 1800
 /** Exit code of a run stopped by Ctrl-C or kill (128 + SIGINT, the shell convention). */
 const EXIT_INTERRUPTED = 130
 /** File names that make `-o` name the NDJSON file itself rather than a folder. */
@@ -69,11 +67,13 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: CliI
   for (const problem of problems) io.err(formatProblem(problem, io.colour) + '\n')
   if (!flags.quiet) for (const skip of skipped) io.err(formatSkipped(skip, io.colour) + '\n')
 
-  const progress = io.interactive && io.errStream && files.length > 0 ? createProgress(files.length, io.errStream) : null
+  // The progress display's library is loaded only when it is shown (a terminal).
+  const progress = io.interactive && io.errStream && files.length > 0 ? (await import('../progress.js')).createProgress(files.length, io.errStream) : null
   const log = progress ? progress.log : (line: string): void => io.err(line + '\n')
   const stop = new AbortController()
   const unsubscribe = io.onInterrupt(() => stop.abort())
-  const kpiRows: string[] = []
+  // KPI rows go to the CSV's temporary file as each pack comes in, never all held at once.
+  const kpiCsv = flags.kpiCsv ? await openKpiCsvFile(flags.kpiCsv) : null
   let run
   try {
     run = await runBatch(files, {
@@ -92,7 +92,7 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: CliI
       onResult(result) {
         if (result.text) io.out(result.text)
         if (!flags.quiet || !result.ok) log(formatResult(result, io.colour))
-        if (result.kpiRows) kpiRows.push(...result.kpiRows)
+        if (result.kpiRows) kpiCsv?.add(result.kpiRows)
       },
       onFinish: (result) => progress?.packDone(result.pages),
       onOcrPage: () => progress?.ocrPage()
@@ -100,10 +100,11 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: CliI
   } finally {
     progress?.stop()
     unsubscribe()
+    if (!run || run.interrupted) await kpiCsv?.discard()
   }
   let writeFailed = false
   if (target.kind === 'ndjson-file' && !run.interrupted) writeFailed = await assembleNdjson(target.file, run.results, io)
-  if (flags.kpiCsv && !run.interrupted) writeFailed = (await writeKpiCsv(flags.kpiCsv, kpiRows, io)) || writeFailed
+  if (kpiCsv && flags.kpiCsv && !run.interrupted) writeFailed = (await commitKpiCsv(flags.kpiCsv, kpiCsv, io)) || writeFailed
   const report = buildRunReport(run.results, {problems, skipped}, {
     total: files.length,
     shard: shard ? `${shard.index}/${shard.count}` : null,
@@ -138,10 +139,10 @@ async function assembleNdjson(file: string, results: readonly FileResult[], io: 
   }
 }
 
-/** Writes the KPI CSV of every pack that succeeded (header even when none has a table); true on failure. */
-async function writeKpiCsv(path: string, rows: readonly string[], io: CliIo): Promise<boolean> {
+/** Puts the KPI CSV of every pack that succeeded in place (header even when none has a table); true on failure. */
+async function commitKpiCsv(path: string, csv: KpiCsvFile, io: CliIo): Promise<boolean> {
   try {
-    await writeAtomic(path, [KPI_CSV_HEADER.join(','), ...rows].join('\n') + '\n')
+    await csv.commit()
     return false
   } catch (error) {
     io.err(`${io.colour.red('error')} ${path}: cannot write the KPI CSV: ${ioReason(error)}\n`)

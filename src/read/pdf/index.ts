@@ -6,7 +6,7 @@ import type {VFile} from 'vfile'
 import {page as pageNode, root} from '../../tree/build.js'
 import type {Page, PageData, Root} from '../../tree/types.js'
 import {PackError} from '../../errors.js'
-import {report} from '../../messages.js'
+import {report, type PageMessage} from '../../messages.js'
 import {closePdf, openPdf} from './open.js'
 import {ocrPage} from './ocr.js'
 import type {OcrPool} from './ocr-pool.js'
@@ -25,6 +25,12 @@ export interface PdfReadOptions {
   documentHash?: string
 }
 
+/** Pages whose OCR may run at once when the pool does not say how many workers it has. */
+const DEFAULT_OCR_AHEAD = 2
+
+/** A page read at once, or a page whose OCR is under way (its pdf.js page released when it ends; it never rejects). */
+type PageRead = {node: Page} | {pending: Promise<Page>}
+
 /** Longest pdf.js message kept in a page warning (characters). */
 const MAX_WARNING_CHARS = 200
 
@@ -39,19 +45,27 @@ const MAX_WARNING_CHARS = 200
 export async function readPdf(bytes: Uint8Array, file: VFile, options: PdfReadOptions): Promise<Root> {
   options = {...options, documentHash: createHash('sha256').update(bytes).digest('hex')}
   const doc = await openPdf(bytes)
+  const pages: Array<Page | Promise<Page>> = []
+  const running = new Set<Promise<Page>>()
   try {
     if (doc.numPages === 0) throw new PackError('pdf-corrupt', 'PDF has no pages')
     const labels = await pageLabels(doc)
-    const pages: Page[] = []
     const weights: FontWeights = new Map()
+    // Text layers and routes are read in page order; OCR pages overlap, as many as the pool has workers.
     for (let n = 1; n <= doc.numPages; n++) {
-      const node = await readPage(doc, n, file, options, weights)
-      const label = labels?.[n - 1]
-      if (label) node.data.label = label
-      pages.push(node)
+      const read = await readPage(doc, n, file, options, weights)
+      pages.push('node' in read ? read.node : read.pending)
+      if ('pending' in read) await keepAhead(running, read.pending, options.getOcrPool().size ?? DEFAULT_OCR_AHEAD)
     }
-    return root(pages, 'pdf')
+    const nodes = await Promise.all(pages)
+    inPageOrder(file)
+    nodes.forEach((node, i) => {
+      const label = labels?.[i]
+      if (label) node.data.label = label
+    })
+    return root(nodes, 'pdf')
   } finally {
+    await Promise.allSettled(running)
     await closePdf(doc)
   }
 }
@@ -65,43 +79,66 @@ async function pageLabels(doc: PDFDocumentProxy): Promise<Array<string> | null> 
   }
 }
 
+/** Puts the messages of pages read out of order (overlapping OCR) back in page order; stable within a page. */
+function inPageOrder(file: VFile): void {
+  const messages = file.messages as PageMessage[]
+  messages.sort((a, b) => (a.page ?? 0) - (b.page ?? 0))
+}
+
+/** Adds `pending` to the OCR pages under way and waits while `limit` or more are. */
+async function keepAhead(running: Set<Promise<Page>>, pending: Promise<Page>, limit: number): Promise<void> {
+  running.add(pending)
+  void pending.finally(() => running.delete(pending))
+  while (running.size >= limit) await Promise.race(running)
+}
+
 /** Reads one page; a page pdf.js cannot read becomes an empty page with a `pdf-warning`. */
-async function readPage(doc: PDFDocumentProxy, n: number, file: VFile, options: PdfReadOptions, weights: FontWeights): Promise<Page> {
+async function readPage(doc: PDFDocumentProxy, n: number, file: VFile, options: PdfReadOptions, weights: FontWeights): Promise<PageRead> {
   let pdfPage: PDFPageProxy | undefined
+  let release = true
   try {
     pdfPage = await doc.getPage(n)
-    return await readLoadedPage(pdfPage, n, file, options, weights)
+    const read = await readLoadedPage(pdfPage, n, file, options, weights)
+    if (!('pending' in read)) return read
+    release = false
+    const loaded = pdfPage
+    return {pending: read.pending.finally(() => loaded.cleanup())}
   } catch (error) {
     report(file, 'pdf-warning', 'Unexpected error reading page ' + n + ': ' + errorLine(error), n)
-    return emptyPage(n, 'unreadable page', pdfPage)
+    return {node: emptyPage(n, 'unreadable page', pdfPage)}
   } finally {
-    pdfPage?.cleanup()
+    if (release) pdfPage?.cleanup()
   }
 }
 
 /** Reads a loaded page: the text layer first; what the page draws is measured only when routing needs it. */
-async function readLoadedPage(pdfPage: PDFPageProxy, n: number, file: VFile, options: PdfReadOptions, weights: FontWeights): Promise<Page> {
+async function readLoadedPage(pdfPage: PDFPageProxy, n: number, file: VFile, options: PdfReadOptions, weights: FontWeights): Promise<PageRead> {
   const layer = await readTextLayer(pdfPage, n, weights)
-  const drawing = needsDrawing(layer.stats) ? await measureDrawing(pdfPage) : NOT_MEASURED
+  // A scan's drawing (its images decoded) is measured once: a caching pool keeps it with the page's OCR.
+  const drawing = needsDrawing(layer.stats) ? await measureDrawing(pdfPage, {pool: options.getOcrPool(), pageKey: pageKey(options, n)}) : NOT_MEASURED
   const route = routePage({...layer.stats, ...drawing}, options.ocr)
   if (route.warning) report(file, route.warning, warningText(route), n)
   const size = {width: layer.width, height: layer.height}
-  if (route.method === 'ocr') return await readOcrPage(pdfPage, n, file, options, route)
-  if (route.method === 'empty') return pageNode([], pageData(n, 'empty', route.reason, size))
-  return pageNode(layer.blocks, pageData(n, 'text-layer', route.reason, size))
+  if (route.method === 'ocr') return {pending: readOcrPage(pdfPage, n, file, options, route)}
+  if (route.method === 'empty') return {node: pageNode([], pageData(n, 'empty', route.reason, size))}
+  return {node: pageNode(layer.blocks, pageData(n, 'text-layer', route.reason, size))}
 }
 
 /** OCRs a page; if OCR fails the page is left empty with an `ocr-failed` warning. */
 async function readOcrPage(pdfPage: PDFPageProxy, n: number, file: VFile, options: PdfReadOptions, route: PageRoute): Promise<Page> {
   try {
-    const pageKey = options.documentHash ? `${options.documentHash}#${n}` : null
-    const node = await ocrPage(pdfPage, n, options.getOcrPool(), file, pageKey)
+    const node = await ocrPage(pdfPage, n, options.getOcrPool(), file, pageKey(options, n))
     node.data.reason = route.reason
     return node
   } catch (error) {
     report(file, 'ocr-failed', 'OCR of page ' + n + ' failed: ' + errorLine(error), n)
     return emptyPage(n, route.reason + '; OCR failed', pdfPage)
   }
+}
+
+/** Names page `n` for a caching OCR pool: the document's content hash and the page number. */
+function pageKey(options: PdfReadOptions, n: number): string | null {
+  return options.documentHash ? `${options.documentHash}#${n}` : null
 }
 
 function emptyPage(n: number, reason: string, pdfPage: PDFPageProxy | undefined): Page {

@@ -2,6 +2,7 @@
 // raster images cover, how much vector path there is, and how many glyphs are shown.
 import {OPS, Util} from './pdfjs.js'
 import type {PDFPageProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
+import type {OcrPool} from './ocr-pool.js'
 
 /** What a page draws, as the page router needs it. */
 export interface DrawingStats {
@@ -18,6 +19,16 @@ export interface DrawingStats {
 }
 
 type Matrix = number[]
+
+/** Where a page's measure may be kept between runs: the run's OCR pool (its page cache, if any) and the page's key. */
+export interface DrawingCache {
+  pool: OcrPool
+  /** Document hash and page number (as the OCR page cache names the page), or null. */
+  pageKey: string | null
+}
+
+/** Suffix telling a page's drawing entry apart from its OCR entry under the same page key. */
+const DRAWING_ENTRY = '|drawing'
 
 /** Stand-in for a page whose drawing was not measured because its text layer decides its route. */
 export const NOT_MEASURED: Readonly<DrawingStats> = Object.freeze({imageCoverage: 0, largestImage: 0, images: 0, vectorPoints: 0, glyphs: 0})
@@ -51,11 +62,20 @@ interface Walk {
 }
 
 /**
- * Measures a page's drawing. Builds pdf.js's display operator list (reused if the page is rendered).
+ * Measures a page's drawing, or takes it from the pool's page cache: building the operator list
+ * decodes every image, the bulk of a scanned page's cost once its OCR is cached.
  * @param pdfPage the pdf.js page
+ * @param cache the run's pool and the page's key; null (or a pool without a page cache) measures every time
  * @returns image coverage, vector volume and glyph count
  */
-export async function measureDrawing(pdfPage: PDFPageProxy): Promise<DrawingStats> {
+export async function measureDrawing(pdfPage: PDFPageProxy, cache: DrawingCache | null = null): Promise<DrawingStats> {
+  const readPage = cache?.pool.readPage?.bind(cache.pool)
+  if (!readPage || !cache?.pageKey) return measureOperators(pdfPage)
+  return readPage(cache.pageKey + DRAWING_ENTRY, () => measureOperators(pdfPage))
+}
+
+/** Measures from pdf.js's display operator list (reused if the page is rendered). */
+async function measureOperators(pdfPage: PDFPageProxy): Promise<DrawingStats> {
   const list = await pdfPage.getOperatorList()
   const walk: Walk = {
     ctm: IDENTITY,

@@ -37,6 +37,13 @@ const MAX_VOWEL_SHARE = 0.75
 /** The vowel check needs at least this many Latin letters, and Latin letters to be most letters. */
 const VOWEL_CHECK_MIN_LETTERS = 200
 const VOWEL_CHECK_LATIN_SHARE = 0.8
+/**
+ * Latin words with fewer common words ("the", "of", "council"…) than this share are not words: a
+ * font whose letters map to other letters. Real pages measured 0.066 and up (tables of names, lists
+ * of figures); a shifted alphabet gives 0. Checked only from this many Latin words on.
+ */
+const MIN_COMMON_WORD_SHARE = 0.02
+const COMMON_WORD_CHECK_MIN_WORDS = 40
 
 /**
  * Chooses how to read a page.
@@ -92,6 +99,9 @@ function garbledReason(stats: TextStats): string | null {
   if (latin) {
     const vowels = stats.vowels / stats.latinLetters
     if (vowels < MIN_VOWEL_SHARE || vowels > MAX_VOWEL_SHARE) return 'garbled text layer (letters do not form words)'
+  }
+  if (stats.latinWords >= COMMON_WORD_CHECK_MIN_WORDS && stats.commonWords < MIN_COMMON_WORD_SHARE * stats.latinWords) {
+    return 'garbled text layer (no common words)'
   }
   return null
 }

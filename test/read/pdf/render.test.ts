@@ -1,4 +1,4 @@
-// Tests for renderPage: the resolution chosen for text pages and scans (never past the cap),
+// Tests for renderPage: the resolution chosen for text pages and scans (~300 dpi, never past the cap),
 // /Rotate honoured through the viewport, grey pixels out.
 import {describe, expect, it} from 'vitest'
 import PDFDocument from 'pdfkit'
@@ -70,9 +70,11 @@ describe('chooseScale', () => {
     expect(chooseScale(50 / 72, 842, 300, 3600)).toBeCloseTo(150 / 72)
   })
 
-  it('should keep a large scan at its own size and cap any page at the longest side', () => {
+  it('should keep a large scan at its own size, shrink a finer one to 300 dpi, and cap any page at the longest side', () => {
+    expect(chooseScale(200 / 72, 842, 300, 3600)).toBeCloseTo(200 / 72)
     expect(chooseScale(2480 / 1262, 1262, 300, 3600)).toBeCloseTo(2480 / 1262)
-    expect(chooseScale(600 / 72, 842, 300, 3600)).toBeCloseTo(3600 / 842)
+    expect(chooseScale(600 / 72, 842, 300, 3600)).toBeCloseTo(300 / 72)
     expect(chooseScale(null, 842, 300, 3600)).toBeCloseTo(300 / 72)
+    expect(chooseScale(null, 3400, 300, 3600)).toBeCloseTo(3600 / 3400)
   })
 })

@@ -1,0 +1,114 @@
+// Mends OCR-damaged indicator names from what the rest of the pack shows: a better-read copy of
+// the same name elsewhere, words OCR ran together, a garbled word its sibling rows print plainly.
+import type {KpiRowDraft} from './kpi-body.js'
+
+/** Two names are copies of one when their letters differ by at most this share (edit distance / length). */
+const MAX_COPY_DISTANCE = 0.2
+/** A word seen at least this many times in the pack is a word, not OCR damage. */
+const MIN_KNOWN_COUNT = 2
+/** Each part of a split run-together word must be seen at least this often. */
+const MIN_PART_COUNT = 3
+/** Run-together words are at least this long (letters). */
+const MIN_GLUED_LETTERS = 5
+/** A name word with a mark inside it that no printed word has ("a_%:l", "pld&isited"). */
+const GARBLED = /[A-Za-z][^A-Za-z\s'’\-/]+[A-Za-z]|^[^A-Za-z0-9(]+[A-Za-z]/
+
+/**
+ * Mends damaged row names in place (only names with words seen nowhere else in the pack change).
+ * @param rows every row of every KPI table of the pack (all of them: uncertain rows name indicators too)
+ * @param words how often each lower-case word occurs in the pack's text
+ */
+export function mendNames(rows: KpiRowDraft[], words: ReadonlyMap<string, number>): void {
+  const names = [...new Set(rows.map((row) => row.indicator).filter(Boolean))]
+  const mended = new Map<string, string>()
+  for (const name of names) {
+    let better = betterCopy(name, names, words) ?? name
+    better = splitGlued(better, words)
+    better = siblingWord(better, names)
+    if (better !== name) mended.set(name, better)
+  }
+  for (const row of rows) row.indicator = mended.get(row.indicator) ?? row.indicator
+}
+
+/** Lower-case words (letters only) of a text. */
+export function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/\p{L}+/gu) ?? []
+}
+
+function unknownWords(name: string, words: ReadonlyMap<string, number>): string[] {
+  return wordsOf(name).filter((word) => (words.get(word) ?? 0) < MIN_KNOWN_COUNT)
+}
+
+/**
+ * The same indicator read better elsewhere: close in letters, fewer unknown words, and every word of
+ * `name` that the copy lacks unknown (so "Care Leaver" never turns into "CLA").
+ */
+function betterCopy(name: string, names: string[], words: ReadonlyMap<string, number>): string | null {
+  const unknown = unknownWords(name, words)
+  if (!unknown.length) return null
+  const letters = squash(name)
+  let best: {name: string; distance: number} | null = null
+  for (const other of names) {
+    if (other === name) continue
+    const theirs = squash(other)
+    const limit = Math.floor(MAX_COPY_DISTANCE * Math.max(letters.length, theirs.length))
+    if (Math.abs(theirs.length - letters.length) > limit) continue
+    if (unknownWords(other, words).length >= unknown.length) continue
+    const own = new Set(wordsOf(other))
+    if (wordsOf(name).some((word) => !own.has(word) && (words.get(word) ?? 0) >= MIN_KNOWN_COUNT)) continue
+    const distance = editDistance(letters, theirs, limit)
+    if (distance <= limit && (!best || distance < best.distance)) best = {name: other, distance}
+  }
+  return best?.name ?? null
+}
+
+function squash(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\d]+/gu, '')
+}
+
+/** Levenshtein distance, giving up (limit + 1) once every path is over `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  let previous = Array.from({length: b.length + 1}, (_, k) => k)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    let least = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost)
+      least = Math.min(least, current[j]!)
+    }
+    if (least > limit) return limit + 1
+    previous = current
+  }
+  return previous[b.length]!
+}
+
+/** "weeksor" → "weeks or": an unknown word that is two words the pack uses often, run together. */
+function splitGlued(name: string, words: ReadonlyMap<string, number>): string {
+  return name.split(' ').map((token) => {
+    const lower = token.toLowerCase()
+    if (!/^\p{Ll}+$/u.test(token) || token.length < MIN_GLUED_LETTERS || (words.get(lower) ?? 0) >= MIN_KNOWN_COUNT) return token
+    for (let cut = 2; cut <= token.length - 2; cut++) {
+      const [head, tail] = [lower.slice(0, cut), lower.slice(cut)]
+      if ((words.get(head) ?? 0) >= MIN_PART_COUNT && (words.get(tail) ?? 0) >= MIN_PART_COUNT) return `${token.slice(0, cut)} ${token.slice(cut)}`
+    }
+    return token
+  }).join(' ')
+}
+
+/** A garbled word between two words that a sibling name prints with one plain word between them ("supervision a_%:l within" → "and"). */
+function siblingWord(name: string, names: string[]): string {
+  const tokens = name.split(' ')
+  tokens.forEach((token, k) => {
+    if (!GARBLED.test(token) || k === 0 || k === tokens.length - 1) return
+    const found = new Set<string>()
+    for (const other of names) {
+      const theirs = other.split(' ')
+      for (let j = 1; j + 1 < theirs.length; j++) {
+        if (theirs[j - 1] === tokens[k - 1] && theirs[j + 1] === tokens[k + 1] && !GARBLED.test(theirs[j]!)) found.add(theirs[j]!)
+      }
+    }
+    if (found.size === 1) tokens[k] = [...found][0]!
+  })
+  return tokens.join(' ')
+}

@@ -1,0 +1,56 @@
+// Seeds 000 and 004 printed into text-layer PDFs (in memory, wrapped Helvetica, "Page N" footers,
+// crowded pages spilling over): their KPI tables must read as from the seed texts, cell by cell.
+import {describe, expect, it} from 'vitest'
+import type {KpiTable} from '../../src/compile/model.js'
+import {extract} from '../../src/extract.js'
+import {seedLayout} from '../../scripts/render-seed-pages.js'
+import {renderSeedPdf, type SeedType} from '../../scripts/render-seed-pdf.js'
+import {haveSeeds, readSeed, SEEDS, type SeedName} from '../../seeds/seeds.js'
+
+/** The KPI tables of a seed printed to a text-layer PDF (in our printer's type sizes unless given). */
+async function renderedTables(name: SeedName, type?: SeedType): Promise<KpiTable[]> {
+  const pdf = await renderSeedPdf(seedLayout(readSeed(name)!, SEEDS[name].file), undefined, type)
+  return (await extract({path: `${name}.pdf`, data: new Uint8Array(pdf)}, {ocr: 'never'})).pack.kpiTables
+}
+
+/** Raw text of the cell of `indicator` (start of the name) under `column`, in the table titled `title` (start) if given. */
+function raw(tables: KpiTable[], indicator: string, column: string, title?: string): string | undefined {
+  for (const table of tables.filter((t) => title === undefined || t.title?.startsWith(title))) {
+    const found = table.rows.find((r) => r.indicator.startsWith(indicator))?.cells.find((c) => c.column === column)
+    if (found) return found.raw
+  }
+  return undefined
+}
+
+describe.skipIf(!haveSeeds())('KPI tables of seed renderings (text-layer PDF)', () => {
+  it('should read the year table that runs over a page break (seed 004)', async () => {
+    const tables = await renderedTables('agendaPackB')
+    expect(raw(tables, 'Drug Offences', '2020')).toBe('3')
+    expect(raw(tables, 'Drug Offences', '2023')).toBe('1')
+    expect(raw(tables, 'Violence against the person', '2021')).toBe('4')
+    expect(raw(tables, 'Violence against the person', '2023')).toBe('22')
+  }, 60_000)
+
+  it('should read the one-cell-per-line appendix tables (seed 000), a figure at a page top included', async () => {
+    const tables = await renderedTables('agendaPackA')
+    expect(raw(tables, 'Percentage of re-referrals within 12 months', 'Jun-22')).toBe('26%')
+    expect(raw(tables, 'Rates of Single Assessments', 'Oct-21', 'Right Service')).toBe('376')
+    expect(raw(tables, 'Rates of Single Assessments', 'England', 'Right Service')).toBe('518')
+    expect(raw(tables, 'Percentage of CIN who have had their supervision', 'Oct-21')).toBe('67%')
+  }, 60_000)
+
+  it('should join header and rows a larger type wrapped at the margin (seed 000 at 11 pt)', async () => {
+    const tables = await renderedTables('agendaPackA', {body: 11, min: 11})
+    const first = tables.find((t) => t.title?.startsWith('Effective Assessment'))
+    expect(first?.columns.map((c) => c.label).slice(8, 12)).toEqual(['Jun-22', 'Target', 'Southampton 19/20', 'Southampton 20/21'])
+    expect(raw(tables, 'Percentage of re-referrals within 12 months', 'Southampton 19/20')).toBe('28%')
+    expect(raw(tables, 'Percentage of C&F assessments completed within 45 working days', 'Statistical Neighbours')).toBe('T74%')
+    expect(raw(tables, 'Percentage of C&F assessments completed within 45 working days', 'England')).toBe('69%')
+  }, 60_000)
+
+  it('should take a heading wrapped onto a line of its own into the header (seed 000 at 12 pt)', async () => {
+    const tables = await renderedTables('agendaPackA', {body: 12, min: 12})
+    expect(raw(tables, 'Percentage of CIN who have had their supervision', 'Target', 'Management Support')).toBe('80%')
+    expect(raw(tables, 'Percentage of CIN who have had their supervision', 'England', 'Management Support')).toBe('N/A')
+  }, 60_000)
+})
