@@ -31,6 +31,7 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url))
 const CACHE = join(ROOT, 'node_modules', '.cache', 'agendapack-bench')
 const BIN = join(ROOT, 'bin', 'agendapack.js')
 const RSS_PROBE = join(ROOT, 'bench', 'rss-probe.mjs')
+const PDFJS_FLOOR = join(ROOT, 'bench', 'pdfjs-floor.mjs')
 const SCRIPTS = join(ROOT, 'dist-scripts', 'scripts', 'fixtures')
 /** Bump when the way packs are made changes, so old caches are not reused. */
 const PACK_VERSION = 1
@@ -345,8 +346,10 @@ async function benchText(names) {
   for (const n of [SMALL, LARGE]) {
     const ours = await agendapack(names.text(n), ['--ocr', 'never'])
     const poppler = await timed(['pdftotext', '-layout', names.text(n), '-'])
+    const floor = await timed([process.execPath, PDFJS_FLOOR, names.text(n)])
     result[n] = {pages: n, agendapackSeconds: ours.seconds, agendapackPagesPerSecond: n / ours.seconds, peakRssMb: ours.rssMb,
-      pdftotextSeconds: poppler.seconds, pdftotextPagesPerSecond: n / poppler.seconds}
+      pdftotextSeconds: poppler.seconds, pdftotextPagesPerSecond: n / poppler.seconds,
+      pdfjsAloneSeconds: floor.seconds, pdfjsAlonePagesPerSecond: n / floor.seconds}
     log(`text ${n}: agendapack ${fmt(n / ours.seconds)} pages/s, pdftotext ${fmt(n / poppler.seconds)} pages/s`)
   }
   return result
@@ -413,6 +416,9 @@ function summarise(text, ocr, startup) {
   const t300 = text[LARGE]
   row('text: agendapack / pdftotext pages/s (300 pages)', t300.agendapackPagesPerSecond / t300.pdftotextPagesPerSecond, `≥ ${TARGETS.textRateVsPdftotext}`, t300.agendapackPagesPerSecond / t300.pdftotextPagesPerSecond >= TARGETS.textRateVsPdftotext)
   row('text: agendapack / pdftotext pages/s (30 pages)', t30.agendapackPagesPerSecond / t30.pdftotextPagesPerSecond, `≥ ${TARGETS.textRateVsPdftotext}`, t30.agendapackPagesPerSecond / t30.pdftotextPagesPerSecond >= TARGETS.textRateVsPdftotext)
+  // The ceiling the mandated reader sets: pdf.js asked for each page's text and nothing else, in a fresh process.
+  row('reference: pdf.js text content alone / pdftotext pages/s (300)', t300.pdfjsAlonePagesPerSecond / t300.pdftotextPagesPerSecond, 'ceiling', true)
+  row('text: agendapack / pdf.js text content alone (300 pages)', t300.agendapackPagesPerSecond / t300.pdfjsAlonePagesPerSecond, 'report', true)
   const o30 = ocr[SMALL]
   row(`ocr: agendapack / tesseract (same model) s/page (30 pages, ${WORKERS} workers)`, o30.agendapackSecondsPerPage / o30.tesseractSecondsPerPage, `≤ ${TARGETS.ocrTimeVsTesseract}`, o30.agendapackSecondsPerPage / o30.tesseractSecondsPerPage <= TARGETS.ocrTimeVsTesseract)
   row('ocr: CER agendapack − tesseract, same filter (points)', o30.agendapackCerPercent - o30.tesseractCerPercent, `≤ ${TARGETS.ocrCerPointsOverTesseract}`, o30.agendapackCerPercent - o30.tesseractCerPercent <= TARGETS.ocrCerPointsOverTesseract)
@@ -430,7 +436,7 @@ function printTable(rows, text, ocr) {
   out.push('', 'figure'.padEnd(56) + 'value'.padStart(10) + '  target'.padEnd(10) + '  ok')
   for (const r of rows) out.push(r.what.padEnd(56) + fmt(r.value).padStart(10) + ('  ' + r.target).padEnd(10) + (r.ok ? '  yes' : '  NO'))
   out.push('', 'raw figures:')
-  for (const [n, t] of Object.entries(text)) out.push(`  text ${n} pages: agendapack ${fmt(t.agendapackSeconds)} s (${fmt(t.agendapackPagesPerSecond, 1)} pages/s), pdftotext ${fmt(t.pdftotextSeconds, 3)} s (${fmt(t.pdftotextPagesPerSecond, 0)} pages/s)`)
+  for (const [n, t] of Object.entries(text)) out.push(`  text ${n} pages: agendapack ${fmt(t.agendapackSeconds)} s (${fmt(t.agendapackPagesPerSecond, 1)} pages/s), pdftotext ${fmt(t.pdftotextSeconds, 3)} s (${fmt(t.pdftotextPagesPerSecond, 0)} pages/s), pdf.js text content alone ${fmt(t.pdfjsAloneSeconds)} s (${fmt(t.pdfjsAlonePagesPerSecond, 0)} pages/s)`)
   for (const [n, o] of Object.entries(ocr)) out.push(`  ocr ${n} pages: agendapack ${fmt(o.agendapackSecondsPerPage)} s/page CER ${fmt(o.agendapackCerPercent)}% (page text as written ${fmt(o.agendapackAsWrittenCerPercent)}%), ` +
     `tesseract same model ${fmt(o.tesseractSecondsPerPage)} s/page CER ${fmt(o.tesseractCerPercent)}% (unfiltered ${fmt(o.tesseractRawCerPercent)}%), ` +
     `default model ${fmt(o.tesseractDefaultModelSecondsPerPage)} s/page CER ${fmt(o.tesseractDefaultModelCerPercent)}%`)
