@@ -10,7 +10,8 @@
 //   figure carried over a page break ("376", "2021") stays in the text;
 // - a stamp glued to the end of the last line ("… Assessment Page 24", and for pages without
 //   geometry "… the most. 4" after a full stop) has just those words marked;
-// - "Agenda Item 9" stamps are never furniture: segmenters need them.
+// - "Agenda Item 9" stamps are never furniture: segmenters need them;
+// - on OCR'd pages a stamp line may carry specks ("Page 2 -", "‘Page 5"): see page-stamp.ts.
 import type {VFile} from 'vfile'
 import {normalisePageStamp} from '../normalise/page-stamp.js'
 import {lineText} from '../tree/to-text.js'
@@ -47,11 +48,12 @@ function markPage(page: Page, index: number): StampReading[] {
   const readings: StampReading[] = []
   const edges = pageEdges(page, EDGE_LINES)
   const last = edges.lines[edges.lines.length - 1]
+  const ocr = page.data.method === 'ocr'
   edges.lines.forEach(function each(line, at) {
     const text = lineText(line)
     if (AGENDA_ITEM.test(text)) return
     if (BLANK_PAGE_NOTICE.test(text)) return mark(line.data, 'blank-page-notice')
-    const stamp = normalisePageStamp(text)
+    const stamp = normalisePageStamp(text, {ocr})
     if (!stamp) return
     const reading = {page: index, number: Number(stamp.number), line}
     if (!stamp.bare) {

@@ -21,11 +21,12 @@ export function cleanPrintedPage(tree: Root, _file?: VFile): void {
 /** Numbers of the page's stamps in reading order: whole stamp lines and stamp words glued to a line. */
 function stampNumbers(page: Page): string[] {
   const out: string[] = []
+  const ocr = page.data.method === 'ocr'
   for (const line of page.children.flatMap(blockLines)) {
     const text = line.data.layer === 'furniture' && isStampKind(line.data.furniture)
       ? line.children.map((w) => w.value).join(' ')
       : line.children.filter((w) => w.data.layer === 'furniture' && isStampKind(w.data.furniture)).map((w) => w.value).join(' ')
-    const number = text ? normalisePageStamp(text)?.number ?? null : null
+    const number = text ? normalisePageStamp(text, {ocr})?.number ?? null : null
     if (number) out.push(number)
   }
   return out

@@ -1,6 +1,7 @@
 // Mends OCR-damaged indicator names from what the rest of the pack shows: a better-read copy of
 // the same name elsewhere, words OCR ran together, a garbled word its sibling rows print plainly.
 import type {KpiRowDraft} from './kpi-body.js'
+import {editDistance} from '../normalise/edit-distance.js'
 
 /** Two names are copies of one when their letters differ by at most this share (edit distance / length). */
 const MAX_COPY_DISTANCE = 0.2
@@ -64,23 +65,6 @@ function betterCopy(name: string, names: string[], words: ReadonlyMap<string, nu
 
 function squash(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\d]+/gu, '')
-}
-
-/** Levenshtein distance, giving up (limit + 1) once every path is over `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  let previous = Array.from({length: b.length + 1}, (_, k) => k)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    let least = i
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost)
-      least = Math.min(least, current[j]!)
-    }
-    if (least > limit) return limit + 1
-    previous = current
-  }
-  return previous[b.length]!
 }
 
 /** "weeksor" → "weeks or": an unknown word that is two words the pack uses often, run together. */

@@ -2,7 +2,8 @@ import {describe, expect, it} from 'vitest'
 import {cleanFurniture} from '../../src/clean/furniture.js'
 import {pageText} from '../../src/tree/to-text.js'
 import {root} from '../../src/tree/build.js'
-import {allLines, pdfPage, raw, textTree} from './make-tree.js'
+import {cleanPrintedPage} from '../../src/clean/printed-page.js'
+import {allLines, ocrPage, pdfPage, raw, textTree} from './make-tree.js'
 
 /** Furniture kinds of a one-page text tree's lines, by raw line text. */
 function marks(text: string): Record<string, string | undefined> {
@@ -130,5 +131,19 @@ describe('cleanFurniture', () => {
       cleanFurniture(tree)
       expect(allLines(tree).map((l) => l.data.furniture ?? null)).toEqual(['page-number', null, null])
     })
+  })
+
+  it.each(['Page 2 -', '‘Page 2', '- 2 -.', 'Page 2of 9'])('should mark the OCR\'d stamp %j with specks as the page number', (stamp) => {
+    const tree = root([ocrPage([['Minutes of the meeting', 100], ['The Panel noted the update.', 400], [stamp, 815]], 2)], 'pdf')
+    cleanFurniture(tree)
+    cleanPrintedPage(tree)
+    expect(allLines(tree).find((l) => raw(l) === stamp)?.data.furniture).toBe('page-number')
+    expect(tree.children[0]!.data.printedPage).toBe('2')
+  })
+
+  it('should keep a stamp with specks on a text-layer page as it is', () => {
+    const tree = root([pdfPage([['Minutes of the meeting', 100], ['Page 2 -', 815]], 2)], 'pdf')
+    cleanFurniture(tree)
+    expect(allLines(tree).some((l) => l.data.layer === 'furniture')).toBe(false)
   })
 })

@@ -38,3 +38,10 @@ export function allLines(tree: Root): Line[] {
 export function raw(l: Line): string {
   return l.children.map((w) => w.value).join(' ')
 }
+
+/** An OCR'd page: a PDF-like page (see `pdfPage`) whose text came from OCR. */
+export function ocrPage(lines: Array<[string, number]>, number = 1): Page {
+  const made = pdfPage(lines, number)
+  made.data.method = 'ocr'
+  return made
+}

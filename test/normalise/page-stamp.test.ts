@@ -20,4 +20,27 @@ describe('normalisePageStamp', () => {
     'should not read %j as a stamp', (text) => {
       expect(normalisePageStamp(text)).toBeNull()
     })
+
+  it.each([
+    ['Page 2 -', '2'],
+    ['- Page 2 -', '2'],
+    ['‘Page 5', '5'],
+    ['.Page 2', '2'],
+    ['Page 2of 9', '2'],
+    ['Page 3 of9.', '3'],
+    ['- 3 -.', '3'],
+    [': -4- ,', '4'],
+    ['|Page 12|', '12']
+  ])('should read the OCR\'d stamp %j with specks around it as page %s', (text, number) => {
+    expect(normalisePageStamp(text, {ocr: true})).toEqual({number, kind: 'page-number', bare: false})
+  })
+
+  it.each(['Page 2 -', '‘Page 5', '- 3 -.', 'Page 2of 9'])('should not read %j as a stamp from a text layer', (text) => {
+    expect(normalisePageStamp(text)).toBeNull()
+  })
+
+  it.each(['3.', '- 3', '12,', 'Page 2 z', 'Pages 3 - 20.', 'Page 24 overview -', '"Page" 2 of the report', 'Agenda Item 9 -'])(
+    'should not read %j as a stamp even when OCR\'d', (text) => {
+      expect(normalisePageStamp(text, {ocr: true})).toBeNull()
+    })
 })
