@@ -1,3 +1,5 @@
+// Tests the furniture cleaner: page numbers, stamps and running heads and feet marked as furniture,
+// lone figures at a page edge kept as table cells unless they fit the page-number sequence.
 import {describe, expect, it} from 'vitest'
 import {cleanFurniture} from '../../src/clean/furniture.js'
 import {pageText} from '../../src/tree/to-text.js'

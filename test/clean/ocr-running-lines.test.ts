@@ -1,3 +1,5 @@
+// Tests running heads and feet on OCR'd pages: the same printed line read with OCR letter errors is
+// furniture at the same edge; similar but different body lines and text-layer pages are left alone.
 import {describe, expect, it} from 'vitest'
 import {cleanFurniture} from '../../src/clean/furniture.js'
 import {root} from '../../src/tree/build.js'

@@ -1,3 +1,5 @@
+// Tests page-stamp reading ("Page 24", "-1-", "Page 2 of 9", upside-down stamps), and on OCR'd
+// pages the same stamps with specks around them; bare figures with specks are not stamps.
 import {describe, expect, it} from 'vitest'
 import {normalisePageStamp} from '../../src/normalise/page-stamp.js'
 
