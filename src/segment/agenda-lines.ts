@@ -10,6 +10,8 @@ export type MarkedLine = DocLine
 const MAX_AGENDA_HEADING_WORDS = 4
 /** Highest agenda item number believed (≤): agendas run to dozens of items, not hundreds. */
 const MAX_ITEM_NUMBER = 199
+/** A dash between an item's number and its title ("4 - PLANNING APPLICATIONS"), not a range ("4 - 6"). */
+const DASH_SEPARATOR = /^[-–—]\s*(?=\p{L})/u
 
 const AGENDA_HEADING = /^(?:supplementary\s+|revised\s+|public\s+|draft\s+|regular\s+meeting\s+|special\s+meeting\s+|meeting\s+)?agenda(?:\s+(?:frontsheet|front sheet|pack))?:?$/i
 const ITEM_START = /^(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?)?(\d{1,3}(?:\.\d{1,2})?[a-z]?)(?:[.):]|\s)\s*(\S.*)$/i
@@ -46,14 +48,15 @@ export function isAgendaHeading(text: string): boolean {
 }
 
 /**
- * Reads a numbered agenda line: "7 MINUTES OF …", "3. Minutes …", "Item 5: Budget", "12.  ANNUAL …".
+ * Reads a numbered agenda line: "7 MINUTES OF …", "3. Minutes …", "Item 5: Budget", "12.  ANNUAL …",
+ * "4 - Planning applications".
  * @returns the number and the text after it, or null when the line does not start with a number
  */
 export function itemStart(text: string): ItemStart | null {
   const match = ITEM_START.exec(text.trim()) ?? OCR_PREFIXED_ITEM.exec(text.trim())
   if (!match) return null
   const number = match[1]!.replace(/\.$/, '')
-  const rest = match[2]!.trim()
+  const rest = match[2]!.trim().replace(DASH_SEPARATOR, '')
   if (Number.parseInt(number, 10) > MAX_ITEM_NUMBER || Number.parseInt(number, 10) < 1) return null
   if (!/\p{L}/u.test(rest) || /^[-–—%]|^(?:pm|am|p\.m|a\.m)\b/i.test(rest)) return null
   if (/^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/i.test(rest)) return null

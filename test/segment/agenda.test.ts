@@ -4,6 +4,7 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {extract} from '../../src/extract.js'
 import {segmentAgenda} from '../../src/segment/agenda.js'
+import {itemStart} from '../../src/segment/agenda-lines.js'
 import {readSeed} from '../../seeds/seeds.js'
 import {treeFromText} from '../util/tree-from-text.js'
 import {fixturePacks} from '../util/fixture-packs.js'
@@ -62,6 +63,20 @@ describe('segmentAgenda', () => {
       {number: '3', title: 'Premises licence review: The Old Mill', printedPages: {from: 10, to: 10}, description: 'Report of the Licensing Manager.'}
     ])
     expect(messages).toEqual([])
+  })
+
+  it('should read item numbers set off from their titles by a dash, and not take a range for one', () => {
+    const {items, messages} = agendaOf([
+      'Fernleigh Town Council\n\nPlanning Committee\n\nAGENDA\n\n1 - APOLOGIES FOR ABSENCE\n\n2 – DECLARATIONS OF INTEREST\n\n3 - PLANNING APPLICATIONS (Pages 3 - 8)\n\nTo consider the applications listed.'
+    ])
+    expect(items.map((item) => [item.number, item.title])).toEqual([
+      ['1', 'APOLOGIES FOR ABSENCE'], ['2', 'DECLARATIONS OF INTEREST'], ['3', 'PLANNING APPLICATIONS']
+    ])
+    expect(items[2]!.printedPages).toEqual({from: 3, to: 8})
+    expect(items[2]!.description).toContain('To consider the applications listed.')
+    expect(messages).toEqual([])
+    expect(itemStart('4 - 6 pm site visit')).toBeNull()
+    expect(itemStart('12 – January meeting')).toBeNull()
   })
 
   it('should number unnumbered items in capitals from the sequence and warn', () => {
