@@ -89,7 +89,6 @@ function startsCell(line: KpiLine, above: KpiLine | undefined): boolean {
 
 /** The block starting at `at` as one label, or null when it is not a short label without figures. */
 function labelCell(lines: readonly KpiLine[], at: number): Cell | null {
-  const head = lines[at]!
   let to = at
   while (lines[to + 1] && !startsCell(lines[to + 1]!, lines[to])) to++
   if (to - at + 1 > MAX_LABEL_LINES) return null

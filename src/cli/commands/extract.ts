@@ -4,10 +4,10 @@ import {fileURLToPath} from 'node:url'
 import {existsSync} from 'node:fs'
 import {basename, dirname, join, relative} from 'node:path'
 import {discoverInputs} from '../../batch/discover.js'
-import {runBatch, type FileResult} from '../../batch/run-batch.js'
+import {runBatch} from '../../batch/run-batch.js'
 import {pickShard, type Shard} from '../../batch/shard.js'
 import {ioReason} from '../../read/load.js'
-import {openKpiCsvFile, type KpiCsvFile} from '../../batch/kpi-csv-file.js'
+import {openKpiCsvFile} from '../../batch/kpi-csv-file.js'
 import {writeAtomic} from '../../write/atomic.js'
 import {writeNdjsonFile} from '../../write/ndjson.js'
 import type {OcrMode} from '../../read/pdf/index.js'
@@ -103,8 +103,13 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: CliI
     if (!run || run.interrupted) await kpiCsv?.discard()
   }
   let writeFailed = false
-  if (target.kind === 'ndjson-file' && !run.interrupted) writeFailed = await assembleNdjson(target.file, run.results, io)
-  if (kpiCsv && flags.kpiCsv && !run.interrupted) writeFailed = (await commitKpiCsv(flags.kpiCsv, kpiCsv, io)) || writeFailed
+  if (target.kind === 'ndjson-file' && !run.interrupted) {
+    // every good pack's line, in input order, written atomically
+    const lines = run.results.filter((r) => r.ok && r.output).map((r) => r.output!)
+    writeFailed = await writeRunFile(target.file, 'NDJSON file', () => writeNdjsonFile(target.file, lines), io)
+  }
+  // the KPI CSV of every pack that succeeded (header even when none has a table)
+  if (kpiCsv && flags.kpiCsv && !run.interrupted) writeFailed = (await writeRunFile(flags.kpiCsv, 'KPI CSV', () => kpiCsv.commit(), io)) || writeFailed
   const report = buildRunReport(run.results, {problems, skipped}, {
     total: files.length,
     shard: shard ? `${shard.index}/${shard.count}` : null,
@@ -112,7 +117,10 @@ export async function runExtract(inputs: string[], flags: ExtractFlags, io: CliI
     ocrCache: run.ocrCache,
     seconds: (performance.now() - started) / 1000
   })
-  if (flags.report) writeFailed = (await writeReport(flags.report, JSON.stringify(report, null, 2) + '\n', io)) || writeFailed
+  if (flags.report) {
+    const path = flags.report
+    writeFailed = (await writeRunFile(path, 'report', () => writeAtomic(path, JSON.stringify(report, null, 2) + '\n'), io)) || writeFailed
+  }
   if (!flags.quiet && !(target.kind === 'stdout' && format === 'json')) io.err(formatSummary(report, io.colour) + '\n')
   if (files.length === 0 && problems.length === 0 && ownsProblems) io.err('agendapack: no PDF, markdown or text files found in the inputs\n')
   if (run.interrupted) return EXIT_INTERRUPTED
@@ -128,34 +136,16 @@ function outputTarget(out: string, format: 'json' | 'ndjson', shard: Shard | nul
   return {kind: 'ndjson-file', file, partsDir: join(dirname(file), `.${basename(file)}.parts`)}
 }
 
-/** Joins the lines of every good pack, in input order, into the NDJSON file (atomically); true on failure. */
-async function assembleNdjson(file: string, results: readonly FileResult[], io: CliIo): Promise<boolean> {
+/**
+ * Writes one of the run's own files (NDJSON, KPI CSV, report); a failure is one error line naming it.
+ * @returns true when the write failed
+ */
+async function writeRunFile(path: string, what: string, write: () => Promise<void>, io: CliIo): Promise<boolean> {
   try {
-    await writeNdjsonFile(file, results.filter((r) => r.ok && r.output).map((r) => r.output!))
+    await write()
     return false
   } catch (error) {
-    io.err(`${io.colour.red('error')} ${file}: cannot write the NDJSON file: ${ioReason(error)}\n`)
-    return true
-  }
-}
-
-/** Puts the KPI CSV of every pack that succeeded in place (header even when none has a table); true on failure. */
-async function commitKpiCsv(path: string, csv: KpiCsvFile, io: CliIo): Promise<boolean> {
-  try {
-    await csv.commit()
-    return false
-  } catch (error) {
-    io.err(`${io.colour.red('error')} ${path}: cannot write the KPI CSV: ${ioReason(error)}\n`)
-    return true
-  }
-}
-
-async function writeReport(path: string, json: string, io: CliIo): Promise<boolean> {
-  try {
-    await writeAtomic(path, json)
-    return false
-  } catch (error) {
-    io.err(`${io.colour.red('error')} ${path}: cannot write the report: ${ioReason(error)}\n`)
+    io.err(`${io.colour.red('error')} ${path}: cannot write the ${what}: ${ioReason(error)}\n`)
     return true
   }
 }

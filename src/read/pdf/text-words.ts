@@ -7,9 +7,8 @@ import type {PDFPageProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
 export type TextItem = Extract<Awaited<ReturnType<PDFPageProxy['getTextContent']>>['items'][number], {str: string}>
 type TextStyles = Awaited<ReturnType<PDFPageProxy['getTextContent']>>['styles']
 
-/** A word with its box on the upright page. */
-export interface PdfWord {
-  value: string
+/** Where text sits on the upright page: its box, baseline and font size. */
+export interface Placement {
   x0: number
   x1: number
   top: number
@@ -17,6 +16,11 @@ export interface PdfWord {
   baseline: number
   /** Font size in points (the glyph height pdf.js reports, after the page transform). */
   size: number
+}
+
+/** A word with its box on the upright page. */
+export interface PdfWord extends Placement {
+  value: string
   bold: boolean
   /** False for text running sideways or upside down on the upright page (stamps, margins). */
   upright: boolean
@@ -27,14 +31,8 @@ export interface PdfWord {
 }
 
 /** A run of words on one baseline with no wide gap inside: a line, or a cell of a table row. */
-export interface Segment {
+export interface Segment extends Placement {
   words: PdfWord[]
-  x0: number
-  x1: number
-  top: number
-  bottom: number
-  baseline: number
-  size: number
 }
 
 /** Text more than this far from horizontal (radians, ≈ 3°) is not read as part of the flow. */
