@@ -75,9 +75,10 @@ export function createProgram(setExitCode: (code: number) => void, makeIo: typeo
 
   program.command('schema')
     .description('print the JSON Schema of the Pack document')
-    .action(async () => {
+    .option('--bigquery', 'print it as a BigQuery table schema instead (for bq load of NDJSON output)')
+    .action(async (flags: {bigquery?: boolean}) => {
       const {runSchema} = await import('./commands/schema.js')
-      setExitCode(runSchema(io()))
+      setExitCode(runSchema(flags, io()))
     })
 
   return program

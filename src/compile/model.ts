@@ -3,7 +3,9 @@
 import {Type, type Static, type TSchema} from '@sinclair/typebox'
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
-const IsoDate = Type.String({pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'ISO date YYYY-MM-DD'})
+/** An ISO date's pattern: the BigQuery schema reads fields of this pattern as DATE. */
+export const ISO_DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$'
+const IsoDate = Type.String({pattern: ISO_DATE_PATTERN, description: 'ISO date YYYY-MM-DD'})
 const Time24 = Type.String({pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: '24h time HH:MM'})
 const PageNo = Type.Integer({minimum: 1, description: '1-based page index in the input'})
 const PageRange = Type.Object({from: PageNo, to: PageNo}, {additionalProperties: false})

@@ -20,12 +20,18 @@ const NAME_TOP_LINES = 15
 const MINUTES_TOP_LINES = 4
 /** Lines (≤) after a date line that can give its time or venue. */
 const FOLLOW_LINES = 3
+/** Words (≤) of a capitals heading printed on the same line as a bare meeting date ("BOARD OF ESTIMATES"). */
+const BARE_DATE_HEADING_WORDS = 4
+/** Times and their joining words, left out when judging what else a date line prints. */
+const TIME_WORDS = /\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\b\.?)?|\b\d{1,2}\s*[ap]\.?\s?m\b\.?|\b(?:at|noon|midday)\b/gi
 
 const STRONG_BODY = /\b(?:committee|sub-committee|sub committee|panel|cabinet|commission|executive|assembly|forum|tribunal)\b/i
 const NOT_COMMITTEE = /\b(?:agenda|minutes|notice|summons|report)\b/i
 const WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i
 /** Where a side column (contact box) printed beside the venue begins on the same line. */
 const SIDE_COLUMN = /\s*\b(?:ask\s+for|telephone|tel|e-?mail|contact|direct\s+dial)\b\s*:.*$/i
+/** The heading of a set of minutes ("Minutes of the meeting held on …", "Draft minutes …"). */
+const MINUTES_HEADING = /^(?:[\p{L}]+\s+)?minutes\b/iu
 const VENUE_WORDS = /\b(?:room|chamber|hall|house|centre|center|offices?|civic|building|library|suite|online|virtual|teams|zoom|street|road)\b/i
 
 /** Finds the meeting the pack is for (authority, committee, date, time, venue, publication date). */
@@ -36,9 +42,10 @@ export const segmentMeeting: Stage = function segmentMeeting() {
 }
 
 function readMeeting(context: AgendaContext): Meeting {
-  const front = frontLines(context)
+  const minutesOnly = isMinutesOnly(context)
+  const front = frontLines(context, minutesOnly)
   const head = headLines(context, front)
-  const when = bestSighting(front, head) ?? decisionDate(context.lines)
+  const when = bestSighting(front, head, minutesOnly) ?? decisionDate(context.lines)
   return {
     authority: authorityOf(head) ?? minutesHeadName(context, isAuthorityLine),
     committee: committeeOf(head) ?? minutesHeadName(context, isCommitteeName) ?? decisionMaker(context.lines),
@@ -49,13 +56,23 @@ function readMeeting(context: AgendaContext): Meeting {
   }
 }
 
-/** Lines of the front sheet and agenda (up to the agenda's closing line), minutes pages left out. */
-function frontLines(context: AgendaContext): MarkedLine[] {
+/**
+ * Lines of the front sheet and agenda (up to the agenda's closing line), minutes pages left out:
+ * they record an earlier meeting. A pack that opens with minutes and has no agenda is itself the
+ * minutes of its meeting, so its first pages are its front sheet.
+ */
+function frontLines(context: AgendaContext, minutesOnly: boolean): MarkedLine[] {
   const {lines, agenda, signals} = context
-  const minutesPages = new Set(signals.filter((s) => s.minutes).map((s) => s.page))
   const firstPage = lines[0]?.page ?? 1
+  const minutesPages = new Set(minutesOnly ? [] : signals.filter((s) => s.minutes).map((s) => s.page))
   const end = agenda ? (agenda.closing ?? agenda.end - 1) + 1 : lines.findIndex((line) => line.page >= firstPage + FRONT_PAGES)
   return lines.slice(0, end === -1 ? lines.length : end).filter((line) => !minutesPages.has(line.page))
+}
+
+/** A pack that opens with minutes and has no agenda: it is the minutes of the meeting it is for. */
+function isMinutesOnly(context: AgendaContext): boolean {
+  const firstPage = context.lines[0]?.page ?? 1
+  return !context.agenda && context.signals.some((s) => s.minutes && s.page === firstPage)
 }
 
 /** Where names and the meeting date are printed: the top of the first page and the agenda before its items. */
@@ -106,7 +123,7 @@ function decisionMaker(lines: MarkedLine[]): string | null {
 }
 
 /** The meeting's date and time: a DATE AND TIME box, a "COMMITTEE - THURSDAY, …" heading, or a dated line at the head. */
-function bestSighting(front: MarkedLine[], head: MarkedLine[]): Sighting | null {
+function bestSighting(front: MarkedLine[], head: MarkedLine[], minutesOnly: boolean): Sighting | null {
   const found: Sighting[] = []
   front.forEach(function label(line, index) {
     if (!DATE_TIME_LABEL.test(line.text.trim())) return
@@ -118,7 +135,7 @@ function bestSighting(front: MarkedLine[], head: MarkedLine[]): Sighting | null 
     const seen = dated ? sighting(dated.rest, 2) : null
     if (seen) found.push(seen)
   }
-  found.push(...datedLines(head))
+  found.push(...datedLines(head), ...bareDateLines(head, minutesOnly))
   const dated = found.filter((s) => s.date !== null).sort((a, b) => a.rank - b.rank)
   return dated[0] ?? null
 }
@@ -135,6 +152,24 @@ function datedLines(head: MarkedLine[]): Sighting[] {
     out.push(seen)
   })
   return out
+}
+
+/**
+ * Head lines that are a full date with at most a time and a short capitals heading ("BOARD OF
+ * ESTIMATES March 17, 2010", "January 27, 2020, 7:00 p.m."), or, when the pack is a set of minutes,
+ * their heading ("MINUTES OF THE MEETING HELD ON 6 JULY 2023").
+ */
+function bareDateLines(head: MarkedLine[], minutesOnly: boolean): Sighting[] {
+  return head.flatMap(function bare(line) {
+    const text = normaliseWhitespace(line.text)
+    const date = findDates(text)[0]
+    if (!date || publicationText(text) !== null || DATE_TIME_LABEL.test(text)) return []
+    const rest = (text.slice(0, date.index) + ' ' + text.slice(date.index + date.text.length)).replace(TIME_WORDS, ' ')
+    const words = rest.split(/[\s,]+/).filter((word) => /\p{L}/u.test(word))
+    const heading = words.length <= BARE_DATE_HEADING_WORDS && words.every((word) => word === word.toUpperCase())
+    const seen = heading || minutesOnly && MINUTES_HEADING.test(text) ? sighting(text, 4) : null
+    return seen ? [seen] : []
+  })
 }
 
 /** Fallback: the date of decision most report cover sheets give (the date of the meeting they go to). */

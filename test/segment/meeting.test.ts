@@ -37,13 +37,28 @@ describe('segmentMeeting', () => {
     expect(meeting.committee).toBe('CHILDREN AND FAMILIES SCRUTINY PANEL')
   })
 
-  it('should take only names from a minutes-only document', async () => {
+  it('should take the names and the minuted meeting\'s date from a minutes-only document', async () => {
     const meeting = await seedMeeting('minutes', 'md')
     if (!meeting) return
     expect(meeting).toEqual({
       authority: 'SOUTHAMPTON CITY COUNCIL', committee: 'CHILDREN AND FAMILIES SCRUTINY PANEL',
-      date: null, time: null, venue: null, publishedOn: null
+      date: '2023-07-06', time: null, venue: null, publishedOn: null
     })
+  })
+
+  it('should read the date of printed minutes from their opening sentence', () => {
+    expect(meetingOf([
+      'ASHCOMBE DISTRICT COUNCIL\n\nLICENSING COMMITTEE\n\nMINUTES of a meeting of the Licensing Committee held in the Guildhall,\nMarket Square on Wednesday, 9 October 2024.\n\nPRESENT: Mr A Bell (Chairman), Mrs C Dunn\n\n1. Apologies\n\nThere were none.'
+    ])).toMatchObject({authority: 'ASHCOMBE DISTRICT COUNCIL', committee: 'LICENSING COMMITTEE', date: '2024-10-09'})
+  })
+
+  it('should read a bare date printed under or beside the heading, with its time', () => {
+    expect(meetingOf(['HARBOUR BOARD March 17, 2010\n\nMINUTES\n\nThe meeting was called to order by the Chair.'])?.date).toBe('2010-03-17')
+    expect(meetingOf(['PLANNING COMMISSION\nREGULAR MEETING MINUTES\n\nJanuary 27, 2020, 7:00 p.m.\nCivic Centre\n\n1. CALL TO ORDER'])).toMatchObject({date: '2020-01-27', time: '19:00'})
+  })
+
+  it('should not take the date of earlier minutes printed on an agenda\'s front sheet as the meeting date', () => {
+    expect(meetingOf(['AGENDA\n\nPLANNING COMMITTEE\n\n1. Apologies\n\n2. Minutes of the meeting held on 6 March 2024 (Pages 1 - 4)\n\n3. Planning applications (Pages 5 - 30)'])?.date).toBeNull()
   })
 
   it('should read a ModernGov front sheet with DATE AND TIME and VENUE boxes', () => {

@@ -34,6 +34,15 @@ type PageRead = {node: Page} | {pending: Promise<Page>}
 /** Longest pdf.js message kept in a page warning (characters). */
 const MAX_WARNING_CHARS = 200
 
+/** The reason of a page pdf.js could not read (it becomes an empty page). */
+const UNREADABLE = 'unreadable page'
+
+/** How the warning for an unreadable page begins (the page is given by the message). */
+const UNREADABLE_WARNING = 'Page could not be read: '
+
+/** Why a stand-in page is unreadable: pdf.js gives a blank page with no object behind it when it cannot walk the page tree. */
+const LOST_IN_PAGE_TREE = 'the page tree is damaged: it loops back on itself or lists a broken entry, so this page cannot be found'
+
 /**
  * Reads a PDF into the page tree.
  * @param bytes the PDF file's bytes
@@ -58,6 +67,7 @@ export async function readPdf(bytes: Uint8Array, file: VFile, options: PdfReadOp
       if ('pending' in read) await keepAhead(running, read.pending, options.getOcrPool().size ?? DEFAULT_OCR_AHEAD)
     }
     const nodes = await Promise.all(pages)
+    if (nodes.every((node) => node.data.reason === UNREADABLE)) throw noPageRead(file)
     inPageOrder(file)
     nodes.forEach((node, i) => {
       const label = labels?.[i]
@@ -68,6 +78,12 @@ export async function readPdf(bytes: Uint8Array, file: VFile, options: PdfReadOp
     await Promise.allSettled(running)
     await closePdf(doc)
   }
+}
+
+/** The error for a PDF none of whose pages could be read, giving the first page's reason. */
+function noPageRead(file: VFile): PackError {
+  const first = file.messages.find((m) => m.ruleId === 'pdf-warning')?.reason.replace(UNREADABLE_WARNING, '')
+  return new PackError('pdf-corrupt', 'damaged PDF: no page could be read' + (first ? ' (' + first + ')' : ''))
 }
 
 /** The PDF's page labels, or null when it has none or they cannot be read. */
@@ -104,8 +120,8 @@ async function readPage(doc: PDFDocumentProxy, n: number, file: VFile, options: 
     const loaded = pdfPage
     return {pending: read.pending.finally(() => loaded.cleanup())}
   } catch (error) {
-    report(file, 'pdf-warning', 'Unexpected error reading page ' + n + ': ' + errorLine(error), n)
-    return {node: emptyPage(n, 'unreadable page', pdfPage)}
+    report(file, 'pdf-warning', UNREADABLE_WARNING + errorLine(error), n)
+    return {node: emptyPage(n, UNREADABLE, pdfPage)}
   } finally {
     if (release) pdfPage?.cleanup()
   }
@@ -117,6 +133,7 @@ async function readLoadedPage(pdfPage: PDFPageProxy, n: number, file: VFile, opt
   // A scan's drawing (its images decoded) is measured once: a caching pool keeps it with the page's OCR.
   const drawing = needsDrawing(layer.stats) ? await measureDrawing(pdfPage, {pool: options.getOcrPool(), pageKey: pageKey(options, n)}) : NOT_MEASURED
   const route = routePage({...layer.stats, ...drawing}, options.ocr)
+  if (route.method === 'empty' && pdfPage.ref === null) throw new Error(LOST_IN_PAGE_TREE)
   if (route.warning) report(file, route.warning, warningText(route), n)
   const size = {width: layer.width, height: layer.height}
   if (route.method === 'ocr') return {pending: readOcrPage(pdfPage, n, file, options, route)}

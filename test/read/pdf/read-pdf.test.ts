@@ -119,6 +119,13 @@ describe('readPdf', () => {
     expect(message.reason).not.toMatch(/\n/)
   })
 
+  it('should refuse a PDF none of whose pages can be read, giving the first page\'s reason', async () => {
+    state.failDrawingOnPage = 1
+    const error = await failure(read(await makePdf((doc) => doc.text('Only page of the lantern pack', 60, 80))))
+    expect(error.code).toBe('pdf-corrupt')
+    expect(error.message).toMatch(/^damaged PDF: no page could be read \(.+\)$/)
+  })
+
   it('should refuse a PDF that needs a user password', async () => {
     const bytes = await makePdf((doc) => doc.text('Secret lantern accounts', 60, 80), {userPassword: 'u', ownerPassword: 'o', pdfVersion: '1.7'})
     const error = await failure(read(bytes))
