@@ -4,7 +4,7 @@ import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import {join} from 'node:path'
-import type {OcrImage, OcrPool, OcrResult, OcrSession} from '../read/pdf/ocr-pool.js'
+import type {OcrImage, OcrLayout, OcrPool, OcrResult, OcrSession} from '../read/pdf/ocr-pool.js'
 import {writeAtomic} from '../write/atomic.js'
 import {fileFingerprint, filesFingerprint} from './fingerprint.js'
 import {holdSession, type HeldSession} from './ocr-port.js'
@@ -55,9 +55,11 @@ function computeEngineKey(): string {
  */
 export function cachedOcrPool(pool: OcrPool, dir: string, engineKey: string = ocrEngineKey()): CachedOcrPool {
   const stats: OcrCacheStats = {hits: 0, misses: 0}
-  const entryPath = (image: OcrImage): string => {
+  const entryPath = (image: OcrImage, layout: OcrLayout): string => {
+    // A whole page keeps its old key; a crop read as a line or word is keyed by that layout too.
+    const read = layout === 'page' ? '' : ` ${layout}`
     const hash = createHash('sha256')
-      .update(`${engineKey}\n${image.width}x${image.height}@${image.dpi}\n`)
+      .update(`${engineKey}\n${image.width}x${image.height}@${image.dpi}${read}\n`)
       .update(image.data)
       .digest('hex')
     return join(dir, CACHE_LAYOUT, hash.slice(0, 2), hash + '.json')
@@ -65,8 +67,8 @@ export function cachedOcrPool(pool: OcrPool, dir: string, engineKey: string = oc
 
   async function session<T>(task: (session: OcrSession) => Promise<T>): Promise<T> {
     let held: Promise<HeldSession> | null = null
-    const recognise = async (image: OcrImage): Promise<OcrResult> => {
-      const path = entryPath(image)
+    const recognise = async (image: OcrImage, layout: OcrLayout = 'page'): Promise<OcrResult> => {
+      const path = entryPath(image, layout)
       const cached = await readEntry(path)
       if (cached) {
         stats.hits++
@@ -74,7 +76,7 @@ export function cachedOcrPool(pool: OcrPool, dir: string, engineKey: string = oc
       }
       stats.misses++
       held ??= holdSession(pool)
-      const result = await (await held).session.recognise(image)
+      const result = await (await held).session.recognise(image, layout)
       await writeAtomic(path, JSON.stringify(result)).catch(() => {})
       return result
     }
@@ -85,7 +87,7 @@ export function cachedOcrPool(pool: OcrPool, dir: string, engineKey: string = oc
     }
   }
 
-  const cachedPool: OcrPool = {session, recognise: (image) => session((s) => s.recognise(image)), terminate: () => pool.terminate()}
+  const cachedPool: OcrPool = {session, recognise: (image, layout) => session((s) => s.recognise(image, layout)), terminate: () => pool.terminate()}
   return {...withPageCache(cachedPool, dir, engineKey, stats), stats}
 }
 

@@ -1,13 +1,13 @@
 // Carries OCR between a pack worker thread and the one OCR pool of the run, over a MessagePort:
 // the worker side is an OcrPool whose sessions and page images go to the main thread's pool.
 import type {MessagePort} from 'node:worker_threads'
-import type {OcrImage, OcrPool, OcrResult, OcrSession} from '../read/pdf/ocr-pool.js'
+import type {OcrImage, OcrLayout, OcrPool, OcrResult, OcrSession} from '../read/pdf/ocr-pool.js'
 
 /** Messages from the pack worker to the pool's thread. */
 type Request =
   | {type: 'started'}
   | {type: 'open'; session: number}
-  | {type: 'recognise'; session: number; call: number; image: OcrImage}
+  | {type: 'recognise'; session: number; call: number; image: OcrImage; layout: OcrLayout}
   | {type: 'close'; session: number}
 
 /** Replies from the pool's thread. */
@@ -56,7 +56,7 @@ export function serveOcr(port: MessagePort, pool: OcrPool, onSession: () => void
     } else if (request.type === 'recognise') {
       const held = sessions.get(request.session)
       if (!held) return send({type: 'failed', session: request.session, call: request.call, message: 'no such OCR session'})
-      held.then((h) => h.session.recognise(request.image)).then(
+      held.then((h) => h.session.recognise(request.image, request.layout)).then(
         (result) => send({type: 'result', call: request.call, result}),
         (error: unknown) => send({type: 'failed', session: request.session, call: request.call, message: messageOf(error)})
       )
@@ -101,10 +101,10 @@ export function remoteOcrPool(port: MessagePort): OcrPool {
         opening.set(id, {resolve, reject})
         port.postMessage({type: 'open', session: id} satisfies Request)
       })
-      const recognise = (image: OcrImage): Promise<OcrResult> => new Promise<OcrResult>((resolve, reject) => {
+      const recognise = (image: OcrImage, layout: OcrLayout = 'page'): Promise<OcrResult> => new Promise<OcrResult>((resolve, reject) => {
         const call = nextId++
         calls.set(call, {resolve, reject})
-        port.postMessage({type: 'recognise', session: id, call, image} satisfies Request)
+        port.postMessage({type: 'recognise', session: id, call, image, layout} satisfies Request)
       })
       return await task({recognise})
     } finally {
@@ -114,7 +114,7 @@ export function remoteOcrPool(port: MessagePort): OcrPool {
 
   return {
     session,
-    recognise: (image) => session((s) => s.recognise(image)),
+    recognise: (image, layout) => session((s) => s.recognise(image, layout)),
     async terminate() { port.close() }
   }
 }

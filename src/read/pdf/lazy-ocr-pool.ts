@@ -11,7 +11,7 @@ export function lazyOcrPool(options: OcrPoolOptions): OcrPool {
   }
   return {
     session: async (task) => (await started()).session(task),
-    recognise: async (image) => (await started()).recognise(image),
+    recognise: async (image, layout) => (await started()).recognise(image, layout),
     async terminate() {
       if (pool) await (await pool).terminate()
     }

@@ -10,8 +10,11 @@ import type {Page as TesseractPage, RecognizeOptions, Worker} from 'tesseract.js
 
 /** Longest wait for a worker to load the model (ms); tesseract.js can hang forever on bad data. */
 const WORKER_START_TIMEOUT_MS = 60_000
-/** Page segmentation: 3 = fully automatic layout without OSD (tesseract's own default for pages). */
-const PAGE_SEGMENTATION_MODE = '3'
+/**
+ * Tesseract page segmentation per layout: 3 = fully automatic without OSD (tesseract's own default
+ * for pages); 7 = the image is one text line (for re-reading a crop the page read passed over).
+ */
+const PAGE_SEGMENTATION_MODES: Record<OcrLayout, string> = {page: '3', line: '7'}
 /** Where tesseract's own diagnostics ("Detected 5 diacritics") go: nowhere, a library never writes to stderr. */
 const TESSERACT_DEBUG_FILE = '/dev/null'
 /**
@@ -33,6 +36,9 @@ export interface OcrImage {
   /** Resolution the image stands for (dots per inch), told to tesseract. */
   dpi: number
 }
+
+/** What an image holds, telling tesseract how to segment it: a whole page, or one text line. */
+export type OcrLayout = 'page' | 'line'
 
 /** Box in image pixels: [x0, y0, x1, y1], top-left origin. */
 export type PixelBox = [number, number, number, number]
@@ -61,7 +67,8 @@ export interface OcrResult {
 
 /** A worker lent to one page job; every call within a job runs on the same worker. */
 export interface OcrSession {
-  recognise(image: OcrImage): Promise<OcrResult>
+  /** Reads `image`, laid out as `layout` (default `'page'`). */
+  recognise(image: OcrImage, layout?: OcrLayout): Promise<OcrResult>
 }
 
 export interface OcrPool {
@@ -73,7 +80,7 @@ export interface OcrPool {
    */
   session<T>(task: (session: OcrSession) => Promise<T>): Promise<T>
   /** One image in its own session. */
-  recognise(image: OcrImage): Promise<OcrResult>
+  recognise(image: OcrImage, layout?: OcrLayout): Promise<OcrResult>
   /**
    * Optional, for pools backed by a cache: the whole-page result stored under `key`, or `read()`'s
    * result stored there — so a page read before is not even rendered again.
@@ -188,7 +195,7 @@ export function createOcrPool(options?: Readonly<OcrPoolOptions> | null): OcrPoo
       }
     }
     try {
-      return await task({recognise: (image) => guard(recogniseOn(slot.worker, image))})
+      return await task({recognise: (image, layout) => guard(recogniseOn(slot.worker, image, layout))})
     } finally {
       release(slot, broken)
     }
@@ -205,7 +212,7 @@ export function createOcrPool(options?: Readonly<OcrPoolOptions> | null): OcrPoo
     await Promise.all(slots.map((slot) => slot.worker.terminate()))
   }
 
-  return {size, session, recognise: (image) => session((s) => s.recognise(image)), terminate}
+  return {size, session, recognise: (image, layout) => session((s) => s.recognise(image, layout)), terminate}
 }
 
 /** Starts one offline worker, or rejects (missing model, timeout). */
@@ -237,10 +244,10 @@ async function startWorker(langPath: string, timeout: number): Promise<Worker> {
   }
 }
 
-/** Recognises one grey image and flattens tesseract's blocks into lines of words. */
-async function recogniseOn(worker: Worker, image: OcrImage): Promise<OcrResult> {
+/** Recognises one grey image laid out as `layout` and flattens tesseract's blocks into lines of words. */
+async function recogniseOn(worker: Worker, image: OcrImage, layout: OcrLayout = 'page'): Promise<OcrResult> {
   const options = {
-    tessedit_pageseg_mode: PAGE_SEGMENTATION_MODE,
+    tessedit_pageseg_mode: PAGE_SEGMENTATION_MODES[layout],
     debug_file: TESSERACT_DEBUG_FILE,
     user_defined_dpi: String(Math.max(70, Math.round(image.dpi)))
   } as Partial<RecognizeOptions>

@@ -1,10 +1,11 @@
-// Reads one PDF page by OCR: render, read the right way up on a pooled tesseract.js worker, and
-// turn tesseract's paragraphs, lines and words into page-tree nodes with boxes in PDF points.
+// Reads one PDF page by OCR: render, read the right way up on a pooled tesseract.js worker (lines the
+// page read dropped re-read alone), and turn tesseract's paragraphs, lines and words into page-tree nodes in PDF points.
 import type {PDFPageProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type {VFile} from 'vfile'
 import {line, page, paragraph, word} from '../../tree/build.js'
 import type {BBox, Line, Page, Paragraph} from '../../tree/types.js'
 import {report} from '../../messages.js'
+import {recoverDroppedLines} from './ocr-dropped-lines.js'
 import type {OcrLine, OcrPool, OcrWord, PixelBox} from './ocr-pool.js'
 import {readUpright} from './orientation.js'
 import type {Rotation, UprightRead} from './orientation.js'
@@ -45,7 +46,11 @@ export async function ocrPage(pdfPage: PDFPageProxy, pageNumber: number, pool: O
 async function renderAndRead(pdfPage: PDFPageProxy, pool: OcrPool): Promise<PageRead> {
   const rendered = await renderPage(pdfPage)
   const image = {width: rendered.width, height: rendered.height, data: rendered.data, dpi: rendered.scale * 72}
-  const {result, rotation} = await pool.session((session) => readUpright(session, image))
+  // Lines the page read dropped (a lone figure between lines) are re-read on the same worker.
+  const {result, rotation} = await pool.session(async (session) => {
+    const upright = await readUpright(session, image)
+    return {result: await recoverDroppedLines(session, upright.image, upright.result), rotation: upright.rotation}
+  })
   return {read: {result, rotation}, size: {scale: rendered.scale, pageWidth: rendered.pageWidth, pageHeight: rendered.pageHeight}}
 }
 
