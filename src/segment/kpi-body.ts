@@ -1,8 +1,9 @@
 // Reads the rows under a KPI table header: figures placed in their columns, indicator names put
 // back together where they wrap over several lines (above, below or around the line of figures).
 import {headerLabels, nearest, overlap, readHeader, type KpiColumnDraft, type KpiHeader} from './kpi-header.js'
+import {isMergedPercentages, splitMerged, type RowToken} from './kpi-merged.js'
 import {tidyName} from './kpi-names.js'
-import {isMeasureToken, isValueToken, type KpiLine, type Segment} from './kpi-segments.js'
+import {isMeasureToken, isUnreadCell, isValueToken, type KpiLine, type Segment} from './kpi-segments.js'
 
 /** One row as read: its indicator text, the measure word where a measure column gives one, raw cells. */
 export interface KpiRowDraft {
@@ -19,6 +20,15 @@ export interface KpiRowDraft {
   reason?: string
   /** True when the row was OCR'd from a page image here (its figures may have lost commas or points). */
   scanned?: boolean
+  /** Cells inferred, not read: one OCR word cut into two figures by size ("11598" → "115" + "98"). */
+  guesses?: MergedGuess[]
+}
+
+/** One OCR word read as two figures by a guessed cut: the word as read, the two figures made of it, and their columns (header indexes). */
+export interface MergedGuess {
+  read: string
+  figures: [string, string]
+  columns: [number, number]
 }
 
 export interface KpiBody {
@@ -29,11 +39,13 @@ export interface KpiBody {
 
 /** A wrapped indicator line is at most this long (characters); longer lines are prose. */
 const MAX_FRAGMENT_CHARS = 60
+/** An OCR'd line with fewer letters than this and no digit is dirt on the scan (tidyName drops so short a name part anyway). */
+const MIN_DUST_LETTERS = 3
 /** In PDFs a wrapped line follows the line above within this many line heights. */
 const MAX_LINE_GAP_HEIGHTS = 2.4
 
 interface Item {
-  row?: {indicator: string; measureWord: string | null; cells: Map<number, string>; confidences: Map<number, number | null>; certain: boolean}
+  row?: {indicator: string; measureWord: string | null; cells: Map<number, string>; confidences: Map<number, number | null>; certain: boolean; guesses?: MergedGuess[]}
   fragment?: string
   line: KpiLine
 }
@@ -144,26 +156,21 @@ function columnFor(columns: KpiColumnDraft[], segment: Segment): number {
  * value columns; a capitalised measure word fills the measure column; the words before are the name.
  */
 function orderedRow(line: KpiLine, header: KpiHeader): Item['row'] {
-  const tokens = line.segments.flatMap((s) => s.text.split(' ').filter(Boolean).map((text) => ({text, confidence: s.confidence})))
+  const tokens = rowTokens(line)
   const words = tokens.map((t) => t.text)
   const measureColumn = header.columns.findIndex((c) => c.role === 'measure')
   const valueColumns = header.columns.map((c, i) => ({c, i})).filter(({c}) => c.role !== 'measure')
-  let end = words.length
-  while (end > 0 && (words[end - 1] === '|' || !words[end - 1])) end--
-  let start = end
-  while (start > 0 && (isValueToken(words[start - 1]!) || words[start - 1] === '|')) start--
-  const runAt = [...Array(end - start).keys()].map((k) => start + k).filter((k) => words[k] !== '|')
-  const run = runAt.map((k) => words[k]!)
+  const {start, run} = figureRun(line, tokens, valueColumns.length)
   const take = Math.min(run.length, valueColumns.length)
-  const figuresAt = runAt.slice(run.length - take)
-  const leftovers = run.slice(0, run.length - take)
+  const figures = run.slice(run.length - take)
+  const leftovers = run.slice(0, run.length - take).map((t) => t.text)
   const cells = new Map<number, string>()
   const confidences = new Map<number, number | null>()
-  const certain = figuresAt.length === valueColumns.length && leftovers.every((w) => /^\d[\d,]*$/.test(w))
+  const certain = figures.length === valueColumns.length && leftovers.every((w) => /^\d[\d,]*$/.test(w))
   if (certain) {
-    figuresAt.forEach((at, k) => {
-      cells.set(valueColumns[k]!.i, words[at]!)
-      confidences.set(valueColumns[k]!.i, tokens[at]!.confidence)
+    figures.forEach((token, k) => {
+      cells.set(valueColumns[k]!.i, token.text)
+      confidences.set(valueColumns[k]!.i, token.confidence)
     })
   }
   const named = words.slice(0, start)
@@ -173,7 +180,74 @@ function orderedRow(line: KpiLine, header: KpiHeader): Item['row'] {
   const measureWord = measureAt >= 0 ? before[measureAt]! : null
   if (measureAt >= 0) before.splice(measureAt, 1)
   if (measureWord && measureColumn >= 0) cells.set(measureColumn, measureWord)
-  return {indicator: before.join(' ').replace(/^[-–.,\s]+/, ''), measureWord, cells, confidences, certain}
+  const row = {indicator: before.join(' ').replace(/^[-–.,\s]+/, ''), measureWord, cells, confidences, certain}
+  const guesses = certain ? guessesIn(figures, valueColumns.map(({i}) => i)) : []
+  return guesses.length ? {...row, guesses} : row
+}
+
+/**
+ * The figures of a row cut out of one OCR word by a guess (kpi-merged.ts marks the first of the two).
+ * @param figures the row's figures, one per value column
+ * @param columns the header index of each value column
+ */
+function guessesIn(figures: readonly RowToken[], columns: readonly number[]): MergedGuess[] {
+  return figures.flatMap((token, k): MergedGuess[] => {
+    const next = figures[k + 1]
+    if (token.guessedFrom === undefined || !next) return []
+    return [{read: token.guessedFrom, figures: [token.text, next.text], columns: [columns[k]!, columns[k + 1]!]}]
+  })
+}
+
+/**
+ * The figures ending a row line and where they start (token index): figures and rules, one unreadable
+ * cell taken in only when with it they fill the columns, and on OCR'd lines words OCR merged split (kpi-merged.ts).
+ * @param line the row line
+ * @param tokens its tokens (rowTokens)
+ * @param count the number of value columns
+ */
+function figureRun(line: KpiLine, tokens: RowToken[], count: number): {start: number; run: RowToken[]} {
+  const words = tokens.map((t) => t.text)
+  let end = words.length
+  while (end > 0 && (words[end - 1] === '|' || !words[end - 1])) end--
+  const figuresFrom = (from: number): RowToken[] => tokens.slice(from, end).filter((t) => t.text !== '|')
+  const strict = runStart(words, end, false)
+  const tolerant = runStart(words, end, true)
+  // a cell OCR could not read ("IA" for "N/A") counts when only with it do the figures fill the columns
+  const start = figuresFrom(strict).length < count && figuresFrom(tolerant).length === count ? tolerant : strict
+  const found = figuresFrom(start)
+  // figures OCR ran together: an OCR failure, so only on OCR'd lines (a text layer prints its gaps)
+  const merged = found.length < count && line.line.confidence !== null ? splitMerged(found, count - found.length) : null
+  return {start, run: merged ?? found}
+}
+
+/**
+ * Where the run of figures ending at `end` starts: figures (two percentages run together among
+ * them, split by kpi-merged.ts) and rules, and with `unread` also single unreadable cells between two figures ("90% IA N/A").
+ */
+function runStart(words: string[], end: number, unread: boolean): number {
+  let start = end
+  const figureAt = (k: number): boolean => k >= 0 && k < end && isValueToken(words[k]!)
+  const sideFigure = (k: number, step: number): boolean => figureAt(words[k + step] === '|' ? k + 2 * step : k + step)
+  while (start > 0) {
+    const word = words[start - 1]!
+    const unreadable = unread && isUnreadCell(word) && sideFigure(start - 1, -1) && sideFigure(start - 1, 1)
+    if (!isValueToken(word) && !isMergedPercentages(word) && word !== '|' && !unreadable) break
+    start--
+  }
+  return start
+}
+
+/**
+ * The tokens of a line read in order, with their widths where a segment is one word; the segments
+ * of a line laid out by x are parted by "|" as the cells of a ruled line are.
+ */
+function rowTokens(line: KpiLine): RowToken[] {
+  return line.segments.flatMap((s, k) => {
+    const texts = s.text.split(' ').filter(Boolean)
+    const width = texts.length === 1 && s.x0 !== null && s.x1 !== null ? s.x1 - s.x0 : null
+    const tokens = texts.map((text) => ({text, confidence: s.confidence, width}))
+    return line.mode === 'x' && k > 0 ? [{text: '|', confidence: null, width: null}, ...tokens] : tokens
+  })
 }
 
 /**
@@ -196,12 +270,19 @@ function measureOf(cells: Map<number, string>, header: KpiHeader): string | null
 function isFragment(line: KpiLine, previous: KpiLine, header: KpiHeader, items: Item[]): boolean {
   if (line.mode === 'grid' && header.mode === 'grid') return false
   const text = line.line.text
+  if (isOcrDust(line)) return items.length > 0
   if (text.length > MAX_FRAGMENT_CHARS || /[.:;]$/.test(text) || looksLikeHeaderLine(line)) return false
   if (header.mode === 'x' && line.mode === 'x') {
     const inNameColumn = line.segments.every((s) => (s.x1 ?? 0) <= (header.valuesX0 ?? Infinity))
     if (!inNameColumn || !closeBelow(line, previous)) return false
   }
   return items.length > 0 || header.mode !== 'grid'
+}
+
+/** An OCR'd line of scan dirt ("\\J.", "w"): fewer than MIN_DUST_LETTERS letters, no figure. It ends no table (tidyName drops it). */
+function isOcrDust(line: KpiLine): boolean {
+  const text = line.line.text
+  return line.line.confidence !== null && !/\d/.test(text) && (text.match(/\p{L}/gu)?.length ?? 0) < MIN_DUST_LETTERS
 }
 
 function looksLikeHeaderLine(line: KpiLine): boolean {

@@ -97,11 +97,14 @@ function closestMonth(word: string): string | null {
 }
 
 /**
- * Mends benchmark headings OCR damaged in a way no printer would: "Nelghbours" (l for i), "SOUthEast"
+ * Mends benchmark headings OCR damaged in a way no printer would: "Nelghbours" (l for i), "Néighbours", "SOUthEast"
  * (mixed case, words run together) → "Neighbours", "South East". Other text is returned as is.
  */
 export function tidyLabel(label: string): string {
-  const text = label.replace(/\bNe[l1]ghbou?rs\b/g, 'Neighbours').replace(/\bne[l1]ghbou?rs\b/g, 'neighbours')
+  const folded = label.normalize('NFD').replace(/\p{M}+/gu, '')
+  // an accent OCR put on a heading word ("Néighbours"): dropped where only that makes it a benchmark
+  const plain = folded !== label && !BENCHMARK.test(label) && BENCHMARK.test(folded) ? folded : label
+  const text = plain.replace(/\bNe[l1]ghbou?rs\b/g, 'Neighbours').replace(/\bne[l1]ghbou?rs\b/g, 'neighbours')
   const compass = /^(south|north)([\s-]*)(east|west)$/i.exec(text)
   if (!compass) return text
   const [, first, gap, second] = compass

@@ -192,7 +192,7 @@ function looseHeader(lines: readonly KpiLine[], at: number, labels: string[]): K
   for (; next < lines.length && next <= at + MAX_LINES_ABOVE + runOn; next++) {
     const line = lines[next]!
     if (line.line.page !== main.line.page) break
-    const parts = line.line.text.includes('|') ? pipeParts(line.line.text) : null
+    const parts = wordText(line).includes('|') ? pipeParts(wordText(line)) : null
     const more = hasNoValues(line) ? looseLabels(line.segments.map((s) => s.text)) : []
     // Headings run on below the main line (a header wrapped at the page edge: "South East | England",
     // or "May-22 | Jun-22 Target South East | England")…
@@ -225,10 +225,15 @@ function piped(lines: readonly KpiLine[], at: number, step: number): string[][] 
   for (let k = 1; k <= MAX_LINES_ABOVE; k++) {
     const other = lines[at + step * k]
     if (!other || other.mode !== 'loose' || other.line.page !== lines[at]!.line.page) break
-    if (!other.line.text.includes('|') || !hasNoValues(other)) break
-    rows.push(pipeParts(other.line.text))
+    if (!wordText(other).includes('|') || !hasNoValues(other)) break
+    rows.push(pipeParts(wordText(other)))
   }
   return rows
+}
+
+/** A loose line's text from its words, where rules OCR glued to words ("[Neighbours") stand apart. */
+function wordText(line: KpiLine): string {
+  return line.segments.length ? line.segments.map((s) => s.text).join(' ') : line.line.text
 }
 
 /** The parts of a "|"-ruled line, OCR specks (one-character words, opening quotes) dropped from their starts. */
@@ -247,12 +252,16 @@ function stack(rows: string[][]): string[] {
 /** Joins the parts of a label broken over lines; "Southampt" + "on19/20" → "Southampton 19/20". */
 function joinParts(parts: string[]): string {
   let out = ''
-  for (const part of parts.filter(Boolean)) {
+  for (const read of parts.filter(Boolean)) {
+    const part = out && /[a-z]$/.test(out) ? read.replace(OCR_ON, 'on') : read
     const glue = out && /[a-z]$/.test(out) && /^[a-z]/.test(part) ? '' : ' '
     out = out ? out + glue + part : part
   }
   return clean(out.replace(/([A-Za-z])(\d)/g, '$1 $2'))
 }
+
+/** "0n19/20" under "Southampt": the "on" ending the word broken over two lines, its "o" read as a zero. */
+const OCR_ON = /^0n(?=\d)/
 
 /** Where labels from lines above go: after the last period or target of the main line. */
 function insertAt(values: string[]): number {

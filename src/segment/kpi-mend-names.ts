@@ -11,8 +11,8 @@ const MIN_KNOWN_COUNT = 2
 const MIN_PART_COUNT = 3
 /** Run-together words are at least this long (letters). */
 const MIN_GLUED_LETTERS = 5
-/** A name word with a mark inside it that no printed word has ("a_%:l", "pld&isited"). */
-const GARBLED = /[A-Za-z][^A-Za-z\s'’\-/]+[A-Za-z]|^[^A-Za-z0-9(]+[A-Za-z]/
+/** A name word with a mark inside it that no printed word has ("a_%:l", "a_%:1", "pld&isited"). */
+const GARBLED = /[A-Za-z][^A-Za-z\s'’\-/]+[A-Za-z]|[A-Za-z][^A-Za-z\d\s'’\-/.,()]+\d|^[^A-Za-z0-9(]+[A-Za-z]/
 
 /**
  * Mends damaged row names in place (only names with words seen nowhere else in the pack change).
@@ -21,14 +21,22 @@ const GARBLED = /[A-Za-z][^A-Za-z\s'’\-/]+[A-Za-z]|^[^A-Za-z0-9(]+[A-Za-z]/
  */
 export function mendNames(rows: KpiRowDraft[], words: ReadonlyMap<string, number>): void {
   const names = [...new Set(rows.map((row) => row.indicator).filter(Boolean))]
+  const scanned = new Set(rows.filter(isOcrRow).map((row) => row.indicator))
   const mended = new Map<string, string>()
   for (const name of names) {
     let better = betterCopy(name, names, words) ?? name
     better = splitGlued(better, words)
     better = siblingWord(better, names)
+    // letters misread one for one happen only in OCR: a rare word of a printed name is a real word
+    if (scanned.has(name)) better = knownLookalike(better, words)
     if (better !== name) mended.set(name, better)
   }
   for (const row of rows) row.indicator = mended.get(row.indicator) ?? row.indicator
+}
+
+/** True for a row read by OCR: flagged scanned, or with a cell's OCR confidence. */
+function isOcrRow(row: KpiRowDraft): boolean {
+  return Boolean(row.scanned) || [...(row.confidences?.values() ?? [])].some((c) => c !== null && c !== undefined)
 }
 
 /** Lower-case words (letters only) of a text. */
@@ -77,6 +85,23 @@ function splitGlued(name: string, words: ReadonlyMap<string, number>): string {
       if ((words.get(head) ?? 0) >= MIN_PART_COUNT && (words.get(tail) ?? 0) >= MIN_PART_COUNT) return `${token.slice(0, cut)} ${token.slice(cut)}`
     }
     return token
+  }).join(' ')
+}
+
+/** A misread word is at least this long (letters), and differs from the word meant in at most one letter in this many. */
+const MIN_LOOKALIKE_LETTERS = 5
+const LETTERS_PER_MISREAD = 4
+
+/**
+ * "eoniacts" → "contacts": a lower-case word of an OCR'd name seen nowhere else in the pack, of the
+ * same length as exactly one word the pack uses often and a few edits from it (OCR misreads letters one for one).
+ */
+function knownLookalike(name: string, words: ReadonlyMap<string, number>): string {
+  return name.split(' ').map((token) => {
+    if (!/^\p{Ll}+$/u.test(token) || token.length < MIN_LOOKALIKE_LETTERS || (words.get(token) ?? 0) >= MIN_KNOWN_COUNT) return token
+    const limit = Math.floor(token.length / LETTERS_PER_MISREAD)
+    const near = [...words].filter(([word, count]) => count >= MIN_PART_COUNT && word.length === token.length && editDistance(word, token, limit) <= limit)
+    return near.length === 1 ? near[0]![0] : token
   }).join(' ')
 }
 

@@ -27,9 +27,14 @@ function enoughLetters(part: string): boolean {
   return (part.match(/\p{L}/gu)?.length ?? 0) >= MIN_PART_LETTERS || /\d/.test(part)
 }
 
-/** A line of a name without the debris words at its start and end. */
+/** An opening quote OCR reads from a speck before a word ('"assessments', "‘Southampton") when the text holds no other quote. */
+const STRAY_OPEN_QUOTE = /^["'‘’“”`]+(?=\p{L})/u
+
+/** A line of a name without the debris words at its start and end, nor a stray quote before its first word. */
 function tidyPart(part: string): string {
-  const words = part.trim().split(/\s+/).filter(Boolean)
+  const trimmed = part.trim()
+  const text = STRAY_OPEN_QUOTE.test(trimmed) && !/["'‘’“”`]/.test(trimmed.replace(STRAY_OPEN_QUOTE, '')) ? trimmed.replace(STRAY_OPEN_QUOTE, '') : trimmed
+  const words = text.split(/\s+/).filter(Boolean)
   while (words.length && isDebris(words[0]!)) words.shift()
   while (words.length && isDebris(words[words.length - 1]!)) words.pop()
   return words.join(' ')

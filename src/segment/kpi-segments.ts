@@ -2,6 +2,7 @@
 // a table, x-aligned word runs where the words carry positions, loose tokens for OCR text.
 import type {DocLine} from './lines.js'
 import type {Line, Word} from '../tree/types.js'
+import {mendOcrWords} from './kpi-ocr-words.js'
 import {unwrapRows} from './kpi-unwrap.js'
 
 /** One cell-like piece of a line; x0/x1 in the line's unit (points or characters), null when unknown. */
@@ -22,6 +23,12 @@ export interface KpiLine {
   segments: Segment[]
   /** For a positioned line read as loose text (set like running text): its x-aligned runs, for tables laid out by x. */
   runs?: Segment[]
+  /**
+   * For an OCR'd line: the median middle of its word boxes, and its page's line pitch (points),
+   * to measure gaps between lines by, OCR boxes being uneven in height (ink, not type size).
+   */
+  middle?: number
+  pitch?: number
 }
 
 /** Words further apart than this many line heights start a new cell (PDF points; a space is ~0.3). */
@@ -31,9 +38,21 @@ const MIN_GAP_PT = 5
 /** In text exports, this many spaces or more between words part two cells (a sentence has one). */
 const MIN_GAP_CHARS = 2
 
-const NA_TOKEN = /^(?:n\/?a|nj\/a|n\/b|\/a|na\.?|n\.a\.?|tbc|tba|tbd|nil|none|-|–|—|\*|\.\.)$/i
+const NA_TOKEN = /^(?:n\/?a|nj\/a|nja|n\/b|\/a|na\.?|n\.a\.?|tbc|tba|tbd|nil|none|-|–|—|\*|\.\.)$/i
 const NUMBER_TOKEN = /^[<>≤≥~]?[(\-−+]?[£$€]?[TBSIl/]?\d[\d.,]*\)?(?:%|k|m|bn|pp)?$/i
 const MEASURE_WORD = /^(?:PERCENTAGE|PERCENT|NUMBER|NUMEBER|NUM\w*|RATE|CURRENCY|COST|RATIO)$/
+
+/** A cell OCR could not read: up to three characters, no digit, no rule, not a short lower-case word ("IA", "¥", "a"; not "on"). */
+const UNREAD_CELL = /^(?![a-z]{2,3}$)[^\s\d|]{1,3}$/
+
+/**
+ * True for a token that may be a figure OCR could not read ("IA" for "N/A", "¥", "a"); callers
+ * accept one only where the figures around it show a cell is there. A value token is not one.
+ */
+export function isUnreadCell(text: string): boolean {
+  const value = text.trim()
+  return UNREAD_CELL.test(value) && !isValueToken(value)
+}
 
 /** True for a token a KPI cell holds: a number (OCR damage allowed) or a "no figure" mark. */
 export function isValueToken(text: string): boolean {
@@ -91,13 +110,59 @@ export function kpiLines(lines: readonly DocLine[]): KpiLine[] {
     while (lines[at + 1] && sameLine(group[0]!, lines[at + 1]!)) group.push(lines[++at]!)
     out.push(group.length === 1 ? kpiLine(group[0]!) : joined(group))
   }
-  return unwrapRows(out)
+  return withPitch(unwrapRows(out))
+}
+
+/** Share of lines (lowest gaps first) whose gap to the line above gives an OCR page's line pitch: the single-spaced ones. */
+const PITCH_QUANTILE = 0.1
+/** The pitch is at most this many median OCR box heights (a page of cells a blank line apart has no single-spaced gap). */
+const MAX_PITCH_HEIGHTS = 1.6
+/** Gaps under this many median box heights are pieces of one line, not line spacing. */
+const MIN_PITCH_HEIGHTS = 0.5
+
+/** OCR'd lines given their middle and their page's line pitch (see KpiLine). */
+function withPitch(lines: KpiLine[]): KpiLine[] {
+  const byPage = new Map<number, Array<{line: KpiLine; place: {middle: number; height: number}}>>()
+  for (const line of lines) {
+    const place = line.line.confidence !== null && line.line.node.type === 'line' ? wordPlace(line.line.node) : null
+    if (!place) continue
+    const page = byPage.get(line.line.page) ?? []
+    page.push({line, place})
+    byPage.set(line.line.page, page)
+  }
+  for (const placed of byPage.values()) {
+    const height = median(placed.map(({place}) => place.height))
+    const gaps = placed.slice(1).map(({place}, k) => place.middle - placed[k]!.place.middle).filter((gap) => gap >= MIN_PITCH_HEIGHTS * height).sort((a, b) => a - b)
+    const single = gaps[Math.floor(gaps.length * PITCH_QUANTILE)]
+    const pitch = Math.min(single ?? Infinity, MAX_PITCH_HEIGHTS * height)
+    for (const {line, place} of placed) Object.assign(line, {middle: place.middle, pitch})
+  }
+  return lines
 }
 
 function sameLine(a: DocLine, b: DocLine): boolean {
   if (a.page !== b.page || a.node.type !== 'line' || b.node.type !== 'line' || a.y0 === null || b.y0 === null) return false
+  const [placeA, placeB] = [wordPlace(a.node), wordPlace(b.node)]
+  if (placeA && placeB) return Math.abs(placeA.middle - placeB.middle) <= SAME_LINE_HEIGHTS * Math.min(placeA.height, placeB.height)
   const height = Math.min(a.height ?? 0, b.height ?? 0)
   return height > 0 && Math.abs(a.y0 - b.y0) <= SAME_LINE_HEIGHTS * height
+}
+
+/**
+ * Where a line's words sit: the median middle and height of their boxes, so that one OCR box
+ * stretched by a speck above or below ("woween" over two lines) does not move the line; null without boxes.
+ */
+function wordPlace(node: Line): {middle: number; height: number} | null {
+  const boxes = node.children.flatMap((w) => (w.data.bbox && w.data.layer !== 'furniture' ? [w.data.bbox] : []))
+  if (!boxes.length) return null
+  return {middle: median(boxes.map((b) => (b[1] + b[3]) / 2)), height: median(boxes.map((b) => b[3] - b[1]))}
+}
+
+/** The middle of some numbers (mean of the two middle ones for an even count); NaN for none. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((x, y) => x - y)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
 /** One line made of side-by-side pieces: words in x order, text joined, left edge the leftmost. */
@@ -109,8 +174,10 @@ function joined(group: DocLine[]): KpiLine {
   return fromWords(line, words)
 }
 
+/** A line's body words; for an OCR'd line, rules glued to cells and words read in two mended (kpi-ocr-words.ts). */
 function bodyWords(node: Line): Word[] {
-  return node.children.filter((w) => w.data.layer !== 'furniture' && !isSpeck(w))
+  const words = node.children.filter((w) => w.data.layer !== 'furniture' && !isSpeck(w))
+  return node.data.confidence === undefined ? words : mendOcrWords(words, isValueToken)
 }
 
 /** Mode and segments of a line from its words. */
@@ -204,10 +271,13 @@ function hasWideGap(words: Word[]): boolean {
   return words.some((w, index) => index > 0 && gap(words[index - 1]!, w) >= MIN_GAP_CHARS)
 }
 
-/** A quote mark OCR glued to the front of a figure ('"205'): dirt, not part of the cell. */
+/** A quote mark OCR glued to the front or the end of a figure ('"205', '24%"'): dirt, not part of the cell. */
 const STRAY_QUOTE = /^["'‘’“”`]+(?=[\d£$€])/
+const QUOTES = /^["'‘’“”`]+|["'‘’“”`]+$/g
 
-/** Cell text without footnote marks (¹ ⁴) and with single spaces. */
+/** Cell text without footnote marks (¹ ⁴), with single spaces, and without quotes OCR glued to a lone figure ('24%"', '"NA'). */
 export function clean(text: string): string {
-  return text.replace(/[\u00b9\u00b2\u00b3\u2070-\u2079]+/g, ' ').replace(/\s+/g, ' ').trim().replace(STRAY_QUOTE, '')
+  const out = text.replace(/[\u00b9\u00b2\u00b3\u2070-\u2079]+/g, ' ').replace(/\s+/g, ' ').trim().replace(STRAY_QUOTE, '')
+  const bare = out.replace(QUOTES, '')
+  return bare !== out && !out.includes(' ') && isValueToken(bare) ? bare : out
 }

@@ -3,7 +3,7 @@
 import {classifyColumn, isIndicatorHeading, isKpiHeading, isMeasureHeading, isRagHeading, mendColumnLabels, repairPeriodLabel, tidyLabel} from './kpi-columns.js'
 import type {KpiRowDraft} from './kpi-body.js'
 import type {KpiColumnDraft, KpiHeader} from './kpi-header.js'
-import {clean, isMeasureToken, isValueToken, type KpiLine} from './kpi-segments.js'
+import {clean, isMeasureToken, isUnreadCell, isValueToken, type KpiLine} from './kpi-segments.js'
 import {tidyName} from './kpi-names.js'
 
 export interface StackedTable {
@@ -30,7 +30,9 @@ const PARAGRAPH_NUMBER = /^\d{1,3}\.$/
 const WORD_TAIL = /^[a-z]{1,3}(?![a-z])/
 /** A body line longer than this (characters) is prose: the table has ended. */
 const MAX_BODY_LINE_CHARS = 60
-/** A positioned line this many of its heights or more below the line above starts a new cell (the blank line between cells). */
+/** A word of marks only ("|", "©", "="): a rule or scan dirt, no content (unlike "(£)", "%", and the "no figure" marks "-", "*"). */
+const MARKS_ONLY = /^[^\p{L}\d£$€%&()]*$/u
+/** A positioned line this many of its heights (OCR: line pitches) or more below the line above starts a new cell (the blank line between cells). */
 const CELL_GAP_HEIGHTS = 1.5
 
 interface Cell {
@@ -68,7 +70,7 @@ export function readStacked(lines: readonly KpiLine[], at: number): StackedTable
   const values = columns.filter((c) => c.role === 'value')
   if (values.filter((c) => c.kind !== 'other').length < MIN_HEADINGS) return null
   const bodyAt = cells[cells.length - 1]!.to + 1
-  const {groups, next} = readGroups(lines, bodyAt)
+  const {groups, next} = readGroups(lines, bodyAt, columns.length)
   if (!groups.some((g) => g.values.length)) return null
   const rows = buildRows(groups, columns)
   if (!rows.some((row) => row.certain)) return null
@@ -81,7 +83,12 @@ export function readStacked(lines: readonly KpiLine[], at: number): StackedTable
  * a line set off from the one above by a blank line's height, where the reader made one block of several cells.
  */
 function startsCell(line: KpiLine, above: KpiLine | undefined): boolean {
-  if (line.line.first || !above || above.line.page !== line.line.page || above.line.block !== line.line.block) return true
+  if (!above || above.line.page !== line.line.page) return true
+  // OCR: blocks are the OCR's guess, box heights uneven: a cell starts a blank line below the one above.
+  if (line.pitch !== undefined && line.middle !== undefined && above.middle !== undefined) {
+    return line.middle - above.middle >= CELL_GAP_HEIGHTS * line.pitch
+  }
+  if (line.line.first || above.line.block !== line.line.block) return true
   const {y0, height} = line.line
   const top = above.line.y0
   return y0 !== null && top !== null && height !== null && y0 - top >= CELL_GAP_HEIGHTS * height
@@ -157,8 +164,13 @@ interface BodyItem {
   continues: boolean
 }
 
-/** The body's lines as name / measure / figure items, up to the first line of prose. */
-function readGroups(lines: readonly KpiLine[], at: number): {groups: RowGroup[]; next: number} {
+/**
+ * The body's lines as name / measure / figure items, up to the first line of prose.
+ * @param lines the document's lines
+ * @param at index of the first body line
+ * @param width the number of value columns (figures a row has)
+ */
+function readGroups(lines: readonly KpiLine[], at: number, width: number): {groups: RowGroup[]; next: number} {
   const items: Array<BodyItem & {index: number}> = []
   let page = lines[at]?.line.page ?? 0
   let index = at
@@ -167,7 +179,7 @@ function readGroups(lines: readonly KpiLine[], at: number): {groups: RowGroup[];
     // The body runs on over the page end (a long one-per-line table), not further.
     if (line.line.page !== page && line.line.page !== page + 1) break
     page = line.line.page
-    const item = bodyItem(line, lines[index - 1], items[items.length - 1])
+    const item = unreadFigure(line, items, lines[index + 1], width) ?? bodyItem(line, lines[index - 1], items[items.length - 1])
     if (!item) break
     if (item.name && !item.values.length && !item.measure && index > at && startsCell(line, lines[index - 1]) && readStacked(lines, index)) break
     items.push({...item, index})
@@ -177,10 +189,33 @@ function readGroups(lines: readonly KpiLine[], at: number): {groups: RowGroup[];
   return {groups: group(items), next}
 }
 
+/**
+ * An OCR'd line of one short token without digits between a line of figures only and another
+ * ("528" / "a" / "421") while the row is still short of figures: a figure OCR could not read, kept
+ * as the cell's raw text; else null (after a full row, a short line names the next one: "CIN").
+ */
+function unreadFigure(line: KpiLine, items: readonly BodyItem[], below: KpiLine | undefined, width: number): BodyItem | null {
+  const text = line.line.text.trim()
+  const last = items[items.length - 1]
+  if (line.line.confidence === null || !isUnreadCell(text)) return null
+  if (!last || last.name || last.measure || !last.values.length || !below || below.line.page !== line.line.page) return null
+  if (rowFigures(items) >= width) return null
+  const next = below.line.text.trim().split(/\s+/)
+  if (!next.every(isValueToken)) return null
+  return {name: '', measure: null, values: [text], confidence: lineConfidence(line), page: line.line.page, continues: false}
+}
+
+/** Figures read so far for the row being read: those of the items since its last name or measure word. */
+function rowFigures(items: readonly BodyItem[]): number {
+  let count = 0
+  for (let k = items.length - 1; k >= 0 && !items[k]!.name && !items[k]!.measure; k--) count += items[k]!.values.length
+  return count
+}
+
 function bodyItem(line: KpiLine, above: KpiLine | undefined, last: BodyItem | undefined): BodyItem | null {
   const text = line.line.text.trim()
   if (text.length > MAX_BODY_LINE_CHARS || line.line.marker || PARAGRAPH_NUMBER.test(text)) return null
-  const words = text.split(/\s+/).filter((w) => w && w !== '|')
+  const words = text.split(/\s+/).map(clean).filter((w) => w && (isValueToken(w) || !MARKS_ONLY.test(w)))
   const inName = Boolean(last?.name && !last.values.length && !last.measure && above && !startsCell(line, above))
   let start = words.length
   while (start > 0 && isValueToken(words[start - 1]!)) start--

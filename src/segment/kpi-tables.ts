@@ -5,7 +5,7 @@ import type {KpiTable, Part} from '../compile/model.js'
 import {report} from '../messages.js'
 import {normaliseNumber, type Measure} from '../normalise/number.js'
 import type {Root} from '../tree/types.js'
-import {readBody, type KpiRowDraft} from './kpi-body.js'
+import {readBody, type KpiRowDraft, type MergedGuess} from './kpi-body.js'
 import {readHeader, type KpiColumnDraft, type KpiHeader} from './kpi-header.js'
 import {kpiLines, measureWord, type KpiLine} from './kpi-segments.js'
 import {mendRowFigures} from './kpi-mend.js'
@@ -137,7 +137,15 @@ function typedRow(row: KpiRowDraft, columns: ReturnType<typeof uniqueLabels>, fi
     else if (raw) report(file, 'kpi-cell-unparsed', `Unexpected "${short(raw)}" in a numeric column, expected a number`, row.page)
     cells.push({column: label, raw, value: parsed ? parsed.value : null, confidence: cellConfidence(row, index)})
   }
+  for (const guess of row.guesses ?? []) report(file, 'kpi-cell-uncertain', guessReason(row.indicator, guess, columns), row.page)
   return {indicator: row.indicator, measure: rowMeasure(row, measures), cells}
+}
+
+/** The warning for two figures cut out of one OCR word by size: the indicator, the word, the figures and their columns. */
+function guessReason(indicator: string, guess: MergedGuess, columns: ReturnType<typeof uniqueLabels>): string {
+  const [a, b] = guess.columns.map((index) => columns.find((c) => c.index === index)?.label ?? '?')
+  const [first, second] = guess.figures
+  return `Unexpected "${guess.read}" for "${short(indicator)}" read as one word where the row is a figure short, expected two figures; cut by size into "${first}" (${a}) and "${second}" (${b}), check them`
 }
 
 /** A cell's OCR confidence rounded to two decimals, or null where its words were not OCR'd. */

@@ -195,6 +195,15 @@ describe('KPI tables from OCR text', () => {
       expect(raw(tables[0], 'Streets graded clean', 'Target')).toBe('95%')
       expect(raw(tables[0], 'Streets graded clean', 'Statistical Neighbours')).toBe('90%')
     })
+
+    it('should read "0n" starting the second line of a broken label as the "on" ending its word', () => {
+      const {tables} = fromText([
+        'Kingst | Kingst | Statistical', '0n22/23 | 0n23/24 | Neighbours',
+        'Indicator | Apr-24 | May-24 | Target', '',
+        'Streets graded clean | 91% | 92% | 95% | 89% | 88% | 90%', ''
+      ].join('\n'))
+      expect(tables[0]?.columns.map((c) => c.label)).toEqual(['Apr-24', 'May-24', 'Target', 'Kingston 22/23', 'Kingston 23/24', 'Statistical Neighbours'])
+    })
   })
 
   describe('mending names from the rest of the pack', () => {

@@ -1,0 +1,85 @@
+// Splits figures that OCR read as one word out of two cells ("11999" for "119 | 99", "62%45%"): such a
+// word is wider than its characters by the gap it swallowed, and its row is short of that many figures.
+import {median} from './kpi-segments.js'
+
+/** One token of a row: its text, OCR confidence, and width (points) where it was one positioned word. */
+export interface RowToken {
+  text: string
+  confidence: number | null
+  width: number | null
+  /** On the first half of plain digits cut by size ("11598" → "115" + "98"): the word as read, the cut being a guess. */
+  guessedFrom?: string
+}
+
+/** A word at least this many times wider per character than the row's other figures swallowed a gap. */
+const WIDE_SHARE = 1.3
+/** Figures of the row needed besides the wide ones to judge their width. */
+const MIN_OTHERS = 3
+/** Plain figures whose width per character is compared (digits with their marks). */
+const PLAIN_FIGURE = /^[<>]?[£$€]?\d[\d,.]*%?$/
+/** Two percentages run together ("62%45%"), split after the first "%". */
+const TWO_PERCENTAGES = /^(\d[\d.]*%)(\d[\d.]*%)$/
+/** Digits only: cut where both halves come nearest in size to the figures beside them. */
+const DIGITS = /^\d{2,}$/
+/** A second half starting with a zero ("1|05") is no printed figure: never cut there. */
+const LEADING_ZERO = /^0\d/
+/** A plain whole figure ("98", "1,203") whose size a cut is measured against. */
+const WHOLE_FIGURE = /^\d[\d,]*$/
+
+/** True for a word that is two percentages run together ("62%45%"): a figure of the row's run, though no one figure. */
+export function isMergedPercentages(text: string): boolean {
+  return TWO_PERCENTAGES.test(text)
+}
+
+/**
+ * The run of figures with each merged word split in two, when the words wider than their characters
+ * number exactly the figures missing and every one splits; else null. Two percentages split after
+ * the first "%" are certain; plain digits cut by size are a guess, marked by `guessedFrom` on the first half.
+ * @param run the figures of one row in order
+ * @param missing how many figures the row is short of its columns
+ */
+export function splitMerged(run: readonly RowToken[], missing: number): RowToken[] | null {
+  if (missing < 1) return null
+  const rates = run.map((t) => (t.width !== null && (PLAIN_FIGURE.test(t.text) || TWO_PERCENTAGES.test(t.text)) ? t.width / t.text.length : null))
+  const known = rates.filter((r): r is number => r !== null)
+  if (known.length < missing + MIN_OTHERS) return null
+  const typical = median(known)
+  const wide = rates.map((r) => r !== null && r >= WIDE_SHARE * typical)
+  if (wide.filter(Boolean).length !== missing) return null
+  const out: RowToken[] = []
+  for (const [k, token] of run.entries()) {
+    if (!wide[k]) {
+      out.push(token)
+      continue
+    }
+    const halves = splitOne(token.text, run[k - 1]?.text, run[k + 1]?.text)
+    if (!halves) return null
+    const [first, second] = halves.map((text) => ({text, confidence: token.confidence, width: null}))
+    out.push(TWO_PERCENTAGES.test(token.text) ? first! : {...first!, guessedFrom: token.text}, second!)
+  }
+  return out
+}
+
+/** The two figures of a merged word, or null when it cannot be cut with any sense. */
+function splitOne(text: string, before: string | undefined, after: string | undefined): [string, string] | null {
+  const percentages = TWO_PERCENTAGES.exec(text)
+  if (percentages) return [percentages[1]!, percentages[2]!]
+  if (!DIGITS.test(text)) return null
+  const left = sizeOf(before)
+  const right = sizeOf(after)
+  if (left === null || right === null) return null
+  let best: {cut: number; distance: number} | null = null
+  for (let cut = 1; cut < text.length; cut++) {
+    const [a, b] = [text.slice(0, cut), text.slice(cut)]
+    if (LEADING_ZERO.test(b)) continue
+    const distance = Math.abs(Math.log10(Number(a) + 1) - left) + Math.abs(Math.log10(Number(b) + 1) - right)
+    if (!best || distance < best.distance) best = {cut, distance}
+  }
+  return best ? [text.slice(0, best.cut), text.slice(best.cut)] : null
+}
+
+/** The order of magnitude of a plain whole figure beside the merged one, or null. */
+function sizeOf(text: string | undefined): number | null {
+  if (!text || !WHOLE_FIGURE.test(text)) return null
+  return Math.log10(Number(text.replace(/,/g, '')) + 1)
+}
