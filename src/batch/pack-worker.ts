@@ -11,6 +11,7 @@ import {hashText} from './journal.js'
 import {withPageCache} from './ocr-cache.js'
 import {remoteOcrPool} from './ocr-port.js'
 import {reclaimMemory} from './reclaim-memory.js'
+import {interpretRareRegexps} from './regexp-tiering.js'
 
 /** One pack to extract. */
 export interface PackTask {
@@ -34,6 +35,9 @@ export interface PackTask {
 export type PackOutcome =
   | {ok: true; text: string; sha256: string; textSha256: string; pages: number; methods: Record<string, number>; warnings: Record<string, number>; kpiRows: string[] | null}
   | {ok: false; reason: string}
+
+// Before any pack: a fresh worker would otherwise spend ~0.2 s compiling date patterns it runs a few times.
+interpretRareRegexps()
 
 /** Extracts `task.path`; never throws for a bad input. */
 export default async function packWorker(task: PackTask): Promise<PackOutcome> {

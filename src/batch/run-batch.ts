@@ -21,6 +21,7 @@ import {lazyOcrPool} from '../read/pdf/lazy-ocr-pool.js'
 import {cachedOcrPool, type OcrCacheStats} from './ocr-cache.js'
 import {serveOcr} from './ocr-port.js'
 import type {PackOutcome, PackTask} from './pack-worker.js'
+import {workerRamp, type WorkerRamp} from './worker-ramp.js'
 
 export {failureReason} from './failure.js'
 
@@ -41,7 +42,7 @@ export interface BatchOptions {
   format: 'json' | 'ndjson'
   ocr: OcrMode
   text: boolean
-  /** Packs extracted at once, each in its own worker thread (default: the cores). */
+  /** Most packs extracted at once, each in its own worker thread (default: the cores); a few quick packs use fewer (see worker-ramp). */
   jobs?: number
   /** tesseract.js workers shared by every pack (default: the cores). */
   ocrWorkers?: number
@@ -115,10 +116,18 @@ export async function runBatch(inputs: readonly DiscoveredInput[], options: Read
   const results: Array<FileResult | undefined> = new Array(inputs.length)
   const emitter = inOrder(results, options.onResult)
   let next = 0
+  // Workers start as the packs prove worth it: a few quick packs are done by one (see worker-ramp).
+  const runners: Array<Promise<void>> = []
+  const addRunner = (): void => {
+    const running = runner()
+    running.catch(() => {}) // awaited below; marked handled in case it fails before then
+    runners.push(running)
+  }
+  const ramp = workerRamp({jobs, packs: inputs.length, waiting: () => inputs.length - next, addWorker: addRunner})
   const runner = async (): Promise<void> => {
     while (next < inputs.length && !options.signal?.aborted) {
       const index = next++
-      const result = await runOne(inputs[index]!, options, {piscina, ocrPool, journal})
+      const result = await runOne(inputs[index]!, options, {piscina, ocrPool, journal, ramp})
       if (result === null) break
       options.onFinish?.(result)
       results[index] = result
@@ -126,7 +135,12 @@ export async function runBatch(inputs: readonly DiscoveredInput[], options: Read
     }
   }
   try {
-    await Promise.all(Array.from({length: jobs}, runner))
+    for (let i = 0; i < ramp.initial; i++) addRunner()
+    // A runner may be added while others run: wait again until none was added meanwhile.
+    for (let waited = 0; waited < runners.length;) {
+      waited = runners.length
+      await Promise.all(runners)
+    }
     await journal?.compact().catch(() => {})
   } finally {
     await piscina.destroy()
@@ -153,6 +167,7 @@ interface Shared {
   piscina: Piscina<PackTask, PackOutcome>
   ocrPool: OcrPool
   journal: Journal | null
+  ramp: WorkerRamp
 }
 
 /** One input: skipped when up to date, else extracted in a worker and written; null when the run was stopped. */
@@ -192,12 +207,16 @@ async function extractInWorker(input: DiscoveredInput, options: Readonly<BatchOp
   const channel = new MessageChannel()
   const abort = new AbortController()
   let timer: NodeJS.Timeout | null = null
-  const startClock = (): void => {
+  let begun = false
+  let packEnded = (): void => {}
+  const started = (): void => {
     if (options.timeoutMs && !timer) timer = setTimeout(() => abort.abort('timeout'), options.timeoutMs)
+    if (!begun) packEnded = shared.ramp.packBegun()
+    begun = true
   }
-  const stopServing = serveOcr(channel.port1, shared.ocrPool, () => options.onOcrPage?.(), startClock)
+  const stopServing = serveOcr(channel.port1, shared.ocrPool, () => options.onOcrPage?.(), started)
   // A worker that never reports its start (stuck loading) is timed from this grace on.
-  const grace = setTimeout(startClock, WORKER_START_GRACE_MS)
+  const grace = setTimeout(started, WORKER_START_GRACE_MS)
   const onStop = (): void => abort.abort('interrupted')
   options.signal?.addEventListener('abort', onStop, {once: true})
   try {
@@ -217,6 +236,7 @@ async function extractInWorker(input: DiscoveredInput, options: Readonly<BatchOp
   } finally {
     clearTimeout(grace)
     if (timer) clearTimeout(timer)
+    packEnded()
     options.signal?.removeEventListener('abort', onStop)
     stopServing()
   }

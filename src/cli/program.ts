@@ -26,7 +26,7 @@ export function createProgram(setExitCode: (code: number) => void, makeIo: typeo
     .option('--no-text', 'leave pages[].text null to keep files small')
     .option('--kpi-csv <file>', 'also write every KPI table cell as one tidy CSV row (pack, table, page, indicator, column, kind, period, raw, value, confidence)')
     .addOption(new Option('--format <format>', 'json: one file per pack, mirroring the input tree; ndjson: one line per pack (-o file.ndjson, a folder, or -)').choices(['json', 'ndjson']).default('json'))
-    .option('-j, --jobs <n>', 'packs extracted at once, each in a worker thread (default: the number of cores)', positiveInt)
+    .option('-j, --jobs <n>', 'most packs extracted at once, each in a worker thread; a few quick packs use fewer (default: the number of cores)', positiveInt)
     .option('--ocr-workers <n>', 'tesseract.js workers shared by all packs (default: the number of cores)', positiveInt)
     .option('--timeout <seconds>', `time limit per pack; a pack over it is stopped and reported (0: none; default ${DEFAULT_TIMEOUT_S})`, nonNegativeNumber)
     .option('--force', 'redo packs whose output is already up to date')

@@ -96,6 +96,26 @@ describe('agendapack extract over a folder', () => {
   })
 })
 
+describe('agendapack extract --force on a warm OCR cache', () => {
+  it('should redo every pack without OCR and write the same bytes as the cold run', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'agendapack-warm-'))
+    await mkdir(join(dir, 'in'))
+    await copyFile(join(FIXTURES, 'pdf-mixed', 'harbourside-housing.pdf'), join(dir, 'in', 'mixed.pdf'))
+    await copyFile(join(FIXTURES, 'markdown', 'layout-variants.md'), join(dir, 'in', 'notes.md'))
+    expect(runCli(['extract', 'in', '-o', 'out', '--cache-dir', 'cache', '--report', 'cold.json', '-q'], dir).code).toBe(0)
+    const cold = JSON.parse(await readFile(join(dir, 'cold.json'), 'utf8'))
+    expect(cold.pages.byMethod.ocr).toBeGreaterThan(0)
+    expect(cold.ocrCache.misses).toBeGreaterThan(0)
+    const written = await Promise.all(['in/mixed.pdf.json', 'in/notes.md.json'].map((name) => readFile(join(dir, 'out', name), 'utf8')))
+    expect(runCli(['extract', 'in', '-o', 'out', '--cache-dir', 'cache', '--force', '--report', 'warm.json', '-q'], dir).code).toBe(0)
+    const warm = JSON.parse(await readFile(join(dir, 'warm.json'), 'utf8'))
+    expect(warm.packs).toEqual({total: 2, ok: 2, failed: 0, upToDate: 0, notRun: 0})
+    expect(warm.pages.byMethod).toEqual(cold.pages.byMethod)
+    expect(warm.ocrCache).toEqual({hits: 0, misses: 0}) // no page reached the OCR pool: each came whole from the page cache
+    expect(await Promise.all(['in/mixed.pdf.json', 'in/notes.md.json'].map((name) => readFile(join(dir, 'out', name), 'utf8')))).toEqual(written)
+  })
+})
+
 describe('agendapack extract interrupted', () => {
   it('should leave no half-written file on SIGINT and not redo finished packs when restarted', async () => {
     const dir = await packFolder(6)
