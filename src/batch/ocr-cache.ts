@@ -44,8 +44,9 @@ function computeEngineKey(): string {
   const own = (require('../../package.json') as {version: string}).version
   return [CACHE_LAYOUT, `tesseract.js@${version('tesseract.js')}`, `tesseract.js-core@${version('tesseract.js-core')}`,
     `eng@${version('@tesseract.js-data/eng')}`, `agendapack@${own}`,
-    // The pool's recognise options (page segmentation, dpi) live in its code: a change there is a new engine.
-    `ocr-pool:${fileFingerprint('read/pdf/ocr-pool.js')}`].join('|')
+    // The pool's recognise options (page segmentation, dpi) and how it cuts words (figures set apart)
+    // live in its code: a change there is a new engine.
+    `ocr-pool:${fileFingerprint('read/pdf/ocr-pool.js')}`, `ocr-figure-gaps:${fileFingerprint('read/pdf/ocr-figure-gaps.js')}`].join('|')
 }
 
 /**

@@ -7,6 +7,7 @@ import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {createWorker, OEM} from 'tesseract.js'
 import type {Page as TesseractPage, RecognizeOptions, Worker} from 'tesseract.js'
+import {splitSpacedFigures} from './ocr-figure-gaps.js'
 
 /** Longest wait for a worker to load the model (ms); tesseract.js can hang forever on bad data. */
 const WORKER_START_TIMEOUT_MS = 60_000
@@ -244,7 +245,7 @@ async function startWorker(langPath: string, timeout: number): Promise<Worker> {
   }
 }
 
-/** Recognises one grey image laid out as `layout` and flattens tesseract's blocks into lines of words. */
+/** Recognises one grey image laid out as `layout` and flattens tesseract's blocks into lines of words (figures set apart split). */
 async function recogniseOn(worker: Worker, image: OcrImage, layout: OcrLayout = 'page'): Promise<OcrResult> {
   const options = {
     tessedit_pageseg_mode: PAGE_SEGMENTATION_MODES[layout],
@@ -272,9 +273,8 @@ function flatten(data: TesseractPage): OcrResult {
   for (const block of data.blocks ?? []) {
     for (const paragraph of block.paragraphs) {
       for (const line of paragraph.lines) {
-        const words = line.words
-          .filter((w) => w.text.trim() !== '')
-          .map((w): OcrWord => ({text: w.text.trim(), bbox: box(w.bbox), confidence: w.confidence / 100}))
+        // A word tesseract made of figures printed apart ("2 4 2 22" read "24222") is cut at its spaces.
+        const words = splitSpacedFigures(line.words.filter((w) => w.text.trim() !== ''))
         if (words.length === 0) continue
         for (const w of words) sum += w.confidence
         count += words.length
