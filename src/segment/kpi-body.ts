@@ -22,6 +22,14 @@ export interface KpiRowDraft {
   scanned?: boolean
   /** Cells inferred, not read: one OCR word cut into two figures by size ("11598" → "115" + "98"). */
   guesses?: MergedGuess[]
+  /** The words the name was read from, in order, with their OCR confidence (tidying may have dropped some). */
+  nameWords?: NameWord[]
+}
+
+/** One word a name was read from and its OCR confidence (0–1), null where not OCR'd. */
+export interface NameWord {
+  text: string
+  confidence: number | null
 }
 
 /** One OCR word read as two figures by a guessed cut: the word as read, the two figures made of it, and their columns (header indexes). */
@@ -45,8 +53,9 @@ const MIN_DUST_LETTERS = 3
 const MAX_LINE_GAP_HEIGHTS = 2.4
 
 interface Item {
-  row?: {indicator: string; measureWord: string | null; cells: Map<number, string>; confidences: Map<number, number | null>; certain: boolean; guesses?: MergedGuess[]}
+  row?: {indicator: string; measureWord: string | null; cells: Map<number, string>; confidences: Map<number, number | null>; certain: boolean; guesses?: MergedGuess[]; nameWords?: NameWord[]}
   fragment?: string
+  fragmentWords?: NameWord[]
   line: KpiLine
 }
 
@@ -71,7 +80,7 @@ export function readBody(lines: readonly KpiLine[], header: KpiHeader): KpiBody 
     }
     const row = dataRow(line, header)
     if (row) items.push({row, line})
-    else if (isFragment(line, previous, header, items)) items.push({fragment: line.segments.map((s) => s.text).join(' ') || line.line.text, line})
+    else if (isFragment(line, previous, header, items)) items.push({fragment: line.segments.map((s) => s.text).join(' ') || line.line.text, fragmentWords: wordsOfSegments(line.segments), line})
     else break
   }
   while (items.length && !items[items.length - 1]!.row && !trailingAllowed(items)) items.pop()
@@ -136,7 +145,12 @@ function xRow(segments: Segment[], header: KpiHeader): Item['row'] {
       confidences.set(index, segment.confidence)
     }
   }
-  return {indicator: name.map((s) => s.text).join(' '), measureWord: measureOf(cells, header), cells, confidences, certain}
+  return {indicator: name.map((s) => s.text).join(' '), measureWord: measureOf(cells, header), cells, confidences, certain, nameWords: wordsOfSegments(name)}
+}
+
+/** The words of some segments, each with its segment's OCR confidence. */
+function wordsOfSegments(segments: readonly Segment[]): NameWord[] {
+  return segments.flatMap((s) => s.text.split(' ').filter(Boolean).map((text) => ({text, confidence: s.confidence})))
 }
 
 function columnFor(columns: KpiColumnDraft[], segment: Segment): number {
@@ -180,7 +194,8 @@ function orderedRow(line: KpiLine, header: KpiHeader): Item['row'] {
   const measureWord = measureAt >= 0 ? before[measureAt]! : null
   if (measureAt >= 0) before.splice(measureAt, 1)
   if (measureWord && measureColumn >= 0) cells.set(measureColumn, measureWord)
-  const row = {indicator: before.join(' ').replace(/^[-–.,\s]+/, ''), measureWord, cells, confidences, certain}
+  const nameWords = [...tokens.slice(0, start), ...run.slice(0, run.length - take)].map(({text, confidence}) => ({text, confidence}))
+  const row = {indicator: before.join(' ').replace(/^[-–.,\s]+/, ''), measureWord, cells, confidences, certain, nameWords}
   const guesses = certain ? guessesIn(figures, valueColumns.map(({i}) => i)) : []
   return guesses.length ? {...row, guesses} : row
 }
@@ -316,12 +331,12 @@ function trailingAllowed(items: Item[]): boolean {
  * centred on their figures: the lines after a row number as many as before it; else all follow it.
  */
 function assemble(items: Item[]): KpiRowDraft[] {
-  const rows: Array<{draft: KpiRowDraft; before: string[]; after: string[]; ocr: boolean}> = []
-  let pending: string[] = []
+  const rows: Array<{draft: KpiRowDraft; before: Item[]; after: Item[]; ocr: boolean}> = []
+  let pending: Item[] = []
   let centred: boolean | null = null
   for (const item of items) {
     if (item.fragment !== undefined) {
-      pending.push(item.fragment)
+      pending.push(item)
       continue
     }
     const row = item.row!
@@ -338,7 +353,11 @@ function assemble(items: Item[]): KpiRowDraft[] {
   }
   const last = rows[rows.length - 1]
   if (last) last.after.push(...pending.slice(0, centred ? last.before.length : pending.length))
-  return rows.map(({draft, before, after, ocr}) => ({...draft, indicator: tidyName([...before, draft.indicator, ...after], ocr)}))
+  return rows.map(({draft, before, after, ocr}) => {
+    const indicator = tidyName([...before.map((f) => f.fragment!), draft.indicator, ...after.map((f) => f.fragment!)], ocr)
+    const nameWords = [...before.flatMap((f) => f.fragmentWords ?? []), ...(draft.nameWords ?? []), ...after.flatMap((f) => f.fragmentWords ?? [])]
+    return {...draft, indicator, nameWords}
+  })
 }
 
 /** True for a line read by OCR (loose text, or words with a confidence): its names may carry debris. */

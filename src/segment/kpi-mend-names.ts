@@ -2,6 +2,7 @@
 // the same name elsewhere, words OCR ran together, a garbled word its sibling rows print plainly.
 import type {KpiRowDraft} from './kpi-body.js'
 import {editDistance} from '../normalise/edit-distance.js'
+import {namesApart} from './kpi-names-apart.js'
 
 /** Two names are copies of one when their letters differ by at most this share (edit distance / length). */
 const MAX_COPY_DISTANCE = 0.2
@@ -15,11 +16,13 @@ const MIN_GLUED_LETTERS = 5
 const GARBLED = /[A-Za-z][^A-Za-z\s'’\-/]+[A-Za-z]|[A-Za-z][^A-Za-z\d\s'’\-/.,()]+\d|^[^A-Za-z0-9(]+[A-Za-z]/
 
 /**
- * Mends damaged row names in place (only names with words seen nowhere else in the pack change).
- * @param rows every row of every KPI table of the pack (all of them: uncertain rows name indicators too)
+ * Mends damaged row names in place (only names with words seen nowhere else in the pack change); a
+ * mend that would give two rows of one table one name, printed differently, is not made.
+ * @param tables the rows of every KPI table of the pack, table by table (all of them: uncertain rows name indicators too)
  * @param words how often each lower-case word occurs in the pack's text
  */
-export function mendNames(rows: KpiRowDraft[], words: ReadonlyMap<string, number>): void {
+export function mendNames(tables: ReadonlyArray<KpiRowDraft[]>, words: ReadonlyMap<string, number>): void {
+  const rows = tables.flat()
   const names = [...new Set(rows.map((row) => row.indicator).filter(Boolean))]
   const scanned = new Set(rows.filter(isOcrRow).map((row) => row.indicator))
   const mended = new Map<string, string>()
@@ -31,7 +34,12 @@ export function mendNames(rows: KpiRowDraft[], words: ReadonlyMap<string, number
     if (scanned.has(name)) better = knownLookalike(better, words)
     if (better !== name) mended.set(name, better)
   }
-  for (const row of rows) row.indicator = mended.get(row.indicator) ?? row.indicator
+  for (const table of tables) {
+    const apart = namesApart(table.map((row) => row.indicator), table.map((row) => mended.get(row.indicator) ?? row.indicator))
+    table.forEach((row, k) => {
+      row.indicator = apart[k]!
+    })
+  }
 }
 
 /** True for a row read by OCR: flagged scanned, or with a cell's OCR confidence. */

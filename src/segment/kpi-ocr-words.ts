@@ -2,10 +2,13 @@
 // glued to a cell ("NA|", "125]", "[Neighbours"), a rule read as a letter between figures ("9% i 77%"), a word read in two ("Feb-" "22").
 import type {Word} from '../tree/types.js'
 
-/** A "|" rule, and the brackets OCR reads a rule as when nothing in the word opens or closes them. */
+/**
+ * A "|" rule, and the brackets OCR reads a rule as when nothing in the word closes or opens a bracket
+ * (a "[" the word closes with ")", "[WL%)", is a misread bracket: kpi-mend-marks.ts).
+ */
 const RULE = /[|]/
-const OPEN_RULE = /^\[(?=[^\]]*$)/
-const CLOSE_RULE = /(?<=^[^[]*)\]$/
+const OPEN_RULE = /^\[(?=[^\])]*$)/
+const CLOSE_RULE = /(?<=^[^[(]*)\]$/
 /**
  * One character a rule between two figures is read as ("9% i 77%", "12 ! 14"); never a digit. Only on
  * a line with rules read as such: on an unruled line a lone "l" or "I" between figures may be a "1" cell.

@@ -1,7 +1,7 @@
 // Rebuilds KPI tables that OCR text prints one cell per line: the header's labels one per block,
 // then names, measure words and figures one per line, in row order or in column order.
 import {classifyColumn, isIndicatorHeading, isKpiHeading, isMeasureHeading, isRagHeading, mendColumnLabels, repairPeriodLabel, tidyLabel} from './kpi-columns.js'
-import type {KpiRowDraft} from './kpi-body.js'
+import type {KpiRowDraft, NameWord} from './kpi-body.js'
 import type {KpiColumnDraft, KpiHeader} from './kpi-header.js'
 import {clean, isMeasureToken, isUnreadCell, isValueToken, type KpiLine} from './kpi-segments.js'
 import {tidyName} from './kpi-names.js'
@@ -44,6 +44,8 @@ interface Cell {
 interface RowGroup {
   /** Name parts, one per block (lines of one block joined). */
   names: string[][]
+  /** The words of the names, in order, with their OCR confidence. */
+  nameWords: NameWord[]
   measures: string[]
   values: string[]
   /** OCR confidence of each figure (0–1), null where not OCR'd. */
@@ -155,6 +157,8 @@ function valueColumns(cells: Cell[]): KpiColumnDraft[] {
 /** One line of the body: name words, a measure word, and the figures ending the line. */
 interface BodyItem {
   name: string
+  /** The name's words with the OCR confidence each was read with. */
+  nameWords: NameWord[]
   measure: string | null
   values: string[]
   /** Mean OCR confidence of the line's words, null where not OCR'd. */
@@ -202,7 +206,7 @@ function unreadFigure(line: KpiLine, items: readonly BodyItem[], below: KpiLine 
   if (rowFigures(items) >= width) return null
   const next = below.line.text.trim().split(/\s+/)
   if (!next.every(isValueToken)) return null
-  return {name: '', measure: null, values: [text], confidence: lineConfidence(line), page: line.line.page, continues: false}
+  return {name: '', nameWords: [], measure: null, values: [text], confidence: lineConfidence(line), page: line.line.page, continues: false}
 }
 
 /** Figures read so far for the row being read: those of the items since its last name or measure word. */
@@ -230,7 +234,24 @@ function bodyItem(line: KpiLine, above: KpiLine | undefined, last: BodyItem | un
   if (measureAt >= 0) before.splice(measureAt, 1)
   const name = before.join(' ')
   if (!values.length && !measure && /[.:;]$/.test(name)) return null
-  return {name, measure, values, confidence: lineConfidence(line), page: line.line.page, continues: Boolean(name) && inName}
+  return {name, nameWords: wordsRead(line, before), measure, values, confidence: lineConfidence(line), page: line.line.page, continues: Boolean(name) && inName}
+}
+
+/**
+ * The name words of a line, each with the OCR confidence of the segment it was read in (matched in
+ * order); a word the segments give otherwise ("[CIN%)" read as a rule "|" and "CIN%)") takes the
+ * lowest confidence of the segments making up most of it; null where none does.
+ */
+function wordsRead(line: KpiLine, name: readonly string[]): NameWord[] {
+  const read = line.segments.flatMap((s) => s.text.split(' ').filter(Boolean).map((text) => ({text: clean(text), confidence: s.confidence})))
+  let at = 0
+  return name.map((text) => {
+    const found = read.findIndex((w, k) => k >= at && w.text === text)
+    if (found >= 0) at = found + 1
+    if (found >= 0) return {text, confidence: read[found]!.confidence}
+    const parts = read.slice(at).flatMap((w) => (w.confidence !== null && 2 * w.text.length > text.length && text.includes(w.text) ? [w.confidence] : []))
+    return {text, confidence: parts.length ? Math.min(...parts) : null}
+  })
 }
 
 /** The mean OCR confidence of a line's words (its segments), null where not OCR'd. */
@@ -246,13 +267,14 @@ function group(items: BodyItem[]): RowGroup[] {
   for (const item of items) {
     const startsRow = !current || (current.values.length > 0 && (item.name !== '' || item.measure !== null))
     if (startsRow) {
-      current = {names: [], measures: [], values: [], confidences: [], page: item.page, carried: 0}
+      current = {names: [], nameWords: [], measures: [], values: [], confidences: [], page: item.page, carried: 0}
       groups.push(current)
     }
     const row = current!
     const lastName = row.names[row.names.length - 1]
     if (item.name && item.continues && lastName) lastName.push(item.name)
     else if (item.name) row.names.push([item.name])
+    row.nameWords.push(...item.nameWords)
     if (item.measure) row.measures.push(item.measure)
     row.values.push(...item.values)
     row.confidences.push(...item.values.map(() => item.confidence))
@@ -277,7 +299,7 @@ function buildRows(groups: RowGroup[], columns: KpiColumnDraft[]): KpiRowDraft[]
         confidences.set(k, g.confidences[k] ?? null)
       })
     }
-    const draft: KpiRowDraft = {indicator, measureWord: g.measures[0] ?? null, cells, confidences, page: g.page, certain}
+    const draft: KpiRowDraft = {indicator, measureWord: g.measures[0] ?? null, cells, confidences, page: g.page, certain, nameWords: g.nameWords}
     if (!certain) draft.reason = uncertainReason(indicator, g, width)
     return draft
   })

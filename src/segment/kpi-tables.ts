@@ -10,6 +10,8 @@ import {readHeader, type KpiColumnDraft, type KpiHeader} from './kpi-header.js'
 import {kpiLines, measureWord, type KpiLine} from './kpi-segments.js'
 import {mendRowFigures} from './kpi-mend.js'
 import {mendNames, wordsOf} from './kpi-mend-names.js'
+import {mendFromSiblings} from './kpi-mend-siblings.js'
+import {mendMarks} from './kpi-mend-marks.js'
 import {tidyTitle} from './kpi-names.js'
 import {readStacked} from './kpi-stacked.js'
 import {documentLines} from './lines.js'
@@ -40,8 +42,12 @@ export const segmentKpiTables: Stage = function segmentKpiTables() {
   return function transform(tree: Root, file: VFile): void {
     const lines = kpiLines(documentLines(tree))
     const found = joinContinued(findTables(lines))
-    const rows = found.flatMap((table) => table.rows)
-    if (rows.length) mendNames(rows, wordCounts(lines))
+    const counts = wordCounts(lines)
+    for (const table of found) {
+      mendFromSiblings(table.rows, counts)
+      mendMarks(table.rows)
+    }
+    mendNames(found.map((table) => table.rows), counts)
     const parts = file.data.parts ?? []
     file.data.kpiTables = found.map((table) => typedTable(table, lines, parts, file)).filter((table) => table.rows.length >= MIN_ROWS)
   }

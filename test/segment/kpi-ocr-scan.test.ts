@@ -250,16 +250,16 @@ describe('KPI tables on scanned pages', () => {
 
     it('should put back a word OCR misread letter for letter as the one frequent word it resembles, in OCR names only', () => {
       const rows = [draft('Number of eoniacts made', true)]
-      mendNames(rows, words)
+      mendNames([rows], words)
       expect(rows[0]?.indicator).toBe('Number of contacts made')
       const printed = [draft('Number of eoniacts made', false)]
-      mendNames(printed, words)
+      mendNames([printed], words)
       expect(printed[0]?.indicator).toBe('Number of eoniacts made')
     })
 
     it('should mend a garbled word ending in a digit ("a_%:1") from the word its siblings print there', () => {
       const rows = [draft('Homes visited a_%:1 inspected', true), draft('Flats visited and inspected', true)]
-      mendNames(rows, words)
+      mendNames([rows], words)
       expect(rows[0]?.indicator).toBe('Homes visited and inspected')
     })
   })

@@ -219,16 +219,28 @@ describe('KPI tables from OCR text', () => {
     it('should take the better-read copy of the same name, and never a sibling whose known words differ', () => {
       const rows = [row('Pe rcentzg; of fly-tipping reports cleared within 5 dxys'), row('Percentage of fly-tipping reports cleared within 5 days'),
         row('Percentage of tenants visits inspected'), row('Percentage of leaseholders visits inspected')]
-      mendNames(rows, words)
+      // the better-read copy is in another table (the same indicator reported twice)
+      mendNames([rows.slice(0, 1), rows.slice(1)], words)
       expect(rows.map((r) => r.indicator)).toEqual(['Percentage of fly-tipping reports cleared within 5 days', 'Percentage of fly-tipping reports cleared within 5 days',
         'Percentage of tenants visits inspected', 'Percentage of leaseholders visits inspected'])
     })
 
     it('should part words OCR ran together and mend a garbled word from the word its siblings print there', () => {
       const rows = [row('Visits within 6 weeksor less'), row('Percentage of tenants visits a_%:l inspected'), row('Percentage of leaseholders visits and inspected')]
-      mendNames(rows, words)
+      mendNames([rows], words)
       expect(rows[0]?.indicator).toBe('Visits within 6 weeks or less')
       expect(rows[1]?.indicator).toBe('Percentage of tenants visits and inspected')
+    })
+
+    it('should never give a row the name of a sibling row of the same table, even one with fewer words seen once', () => {
+      const repairs = counts('share share of of tenants tenants for for whom whom a a repair repair was was done done within within days days')
+      const table = [row('Share of tenants for whom a repair was done within 5 days'), row('Share of tenants for wham a repair was started within 5 days')]
+      mendNames([table], repairs)
+      expect(table.map((r) => r.indicator)).toEqual(['Share of tenants for whom a repair was done within 5 days', 'Share of tenants for wham a repair was started within 5 days'])
+      // the same two names in two tables: the first is the better-read copy of the second
+      const [first, second] = [[row('Share of tenants for whom a repair was done within 5 days')], [row('Share of tenants for wham a repair was started within 5 days')]]
+      mendNames([first, second], repairs)
+      expect(second[0]?.indicator).toBe('Share of tenants for whom a repair was done within 5 days')
     })
   })
 
