@@ -58,7 +58,7 @@ async function addGlob(pattern: string, found: Discovery): Promise<void> {
   const paths = await expandGlob(pattern)
   if (paths.length === 0) found.problems.push({path: pattern, reason: 'no file matches the pattern'})
   for (const path of paths) {
-    const why = await unsupportedReason(path)
+    const why = (await entryKind(path, false, true)) === 'special' ? SPECIAL_FILE : await unsupportedReason(path)
     if (why) found.skipped.push({path, reason: why})
     else found.files.push({path, outputName: outputNameFor(treePath(path))})
   }
@@ -85,6 +85,7 @@ async function walk(root: string, folder: string, seen: Set<string>, found: Disc
     const kind = await entryKind(path, entry.isDirectory(), entry.isSymbolicLink())
     if (kind === 'folder') await walk(root, path, seen, found)
     else if (kind === 'broken') found.problems.push({path, reason: 'broken symbolic link'})
+    else if (kind === 'special') found.skipped.push({path, reason: SPECIAL_FILE})
     else {
       const why = await unsupportedReason(path)
       if (why) found.skipped.push({path, reason: why})
@@ -92,6 +93,9 @@ async function walk(root: string, folder: string, seen: Set<string>, found: Disc
     }
   }
 }
+
+/** Why a device, pipe or socket in an input folder is skipped. */
+const SPECIAL_FILE = 'not a regular file (a device, pipe or socket)'
 
 /** Null when the file is to be extracted: a supported extension, or a PDF by its first bytes whatever its name. */
 export async function unsupportedReason(path: string): Promise<string | null> {
@@ -118,10 +122,15 @@ async function readHead(path: string): Promise<string | null> {
   }
 }
 
-async function entryKind(path: string, isDir: boolean, isLink: boolean): Promise<'file' | 'folder' | 'broken'> {
-  if (!isLink) return isDir ? 'folder' : 'file'
+/**
+ * What a folder entry is, following a symbolic link: a device, pipe or socket found in a folder is
+ * 'special' and never read (reading /dev/zero or a pipe would not end); one named as an input is.
+ */
+async function entryKind(path: string, isDir: boolean, isLink: boolean): Promise<'file' | 'folder' | 'broken' | 'special'> {
   try {
-    return (await stat(path)).isDirectory() ? 'folder' : 'file'
+    const info = isLink || !isDir ? await stat(path) : null
+    if (!info) return 'folder'
+    return info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'special'
   } catch {
     return 'broken'
   }

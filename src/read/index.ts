@@ -4,6 +4,7 @@ import type {VFile} from 'vfile'
 import type {Root, SourceFormat} from '../tree/types.js'
 import {readPdf, type PdfReadOptions} from './pdf/index.js'
 import {readText} from './text.js'
+import {decodeText} from './sniff.js'
 
 /**
  * Reads input bytes of a known format into the page tree.
@@ -20,11 +21,3 @@ export async function readInput(bytes: Uint8Array, format: SourceFormat, file: V
   return readMarkdown(text, file)
 }
 
-/** Decodes UTF-8 (with or without BOM); falls back to Windows-1252 when the bytes are not UTF-8. */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', {fatal: true, ignoreBOM: false}).decode(bytes)
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes)
-  }
-}

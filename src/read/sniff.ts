@@ -27,8 +27,9 @@ const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd'])
  */
 export function sniffFormat(bytes: Uint8Array, path: string): SourceFormat {
   if (bytes.length === 0) throw new PackError('empty-file', 'file is empty (0 bytes)')
-  const head = Buffer.from(bytes.subarray(0, SNIFF_BYTES))
-  if (PDF_HEADER.test(head.subarray(0, PDF_HEADER_WITHIN).toString('latin1'))) return 'pdf'
+  if (PDF_HEADER.test(Buffer.from(bytes.subarray(0, PDF_HEADER_WITHIN)).toString('latin1'))) return 'pdf'
+  const start = (length: number): Buffer => Buffer.from(utf16Encoding(bytes) ? decodeText(bytes.subarray(0, 2 * length)) : bytes.subarray(0, length))
+  const head = start(SNIFF_BYTES)
   const ext = extname(path).toLowerCase()
   if (isHtml(head)) {
     throw new PackError('not-supported', `not a PDF: the file is an HTML/XML page${ext ? ` saved as ${ext}` : ''}`)
@@ -36,7 +37,25 @@ export function sniffFormat(bytes: Uint8Array, path: string): SourceFormat {
   if (ext === '.pdf') throw new PackError('pdf-corrupt', 'not a PDF: no %PDF- header (damaged or not a PDF file)')
   if (isBinary(head)) throw new PackError('not-supported', 'binary file: not a PDF, markdown or text file')
   if (MARKDOWN_EXTENSIONS.has(ext)) return 'markdown'
-  return looksLikeMarkdown(Buffer.from(bytes.subarray(0, MARKDOWN_SNIFF_BYTES)).toString('utf8')) ? 'markdown' : 'text'
+  return looksLikeMarkdown(start(MARKDOWN_SNIFF_BYTES).toString('utf8')) ? 'markdown' : 'text'
+}
+
+/** The UTF-16 encoding a byte-order mark announces (Windows "Unicode" text exports), or null. */
+export function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le'
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be'
+  return null
+}
+
+/** Decodes text: UTF-16 after its byte-order mark, else UTF-8 (with or without BOM), else Windows-1252. */
+export function decodeText(bytes: Uint8Array): string {
+  const utf16 = utf16Encoding(bytes)
+  if (utf16) return new TextDecoder(utf16).decode(bytes)
+  try {
+    return new TextDecoder('utf-8', {fatal: true, ignoreBOM: false}).decode(bytes)
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes)
+  }
 }
 
 /** Markdown signs that OCR text exports do not show: ATX headings, GFM table rules, bold runs. */

@@ -26,6 +26,20 @@ describe('discoverInputs', () => {
     expect(skipped).toEqual([{path: join(dir, 'packs', 'notes.docx'), reason: 'unsupported file type (.docx): not a PDF, markdown or text file'}])
   })
 
+  it('should skip devices in a folder or a glob, never reading them (a link to /dev/zero would never end)', async () => {
+    const dir = await tree()
+    await symlink('/dev/zero', join(dir, 'packs', 'zero.pdf'))
+    await symlink('/dev/null', join(dir, 'packs', 'minutes', 'null.txt'))
+    const reason = 'not a regular file (a device, pipe or socket)'
+    const walked = await discoverInputs([join(dir, 'packs')])
+    expect(walked.files.map((f) => relative(dir, f.path))).toEqual(['packs/a.md', 'packs/b.pdf', 'packs/minutes/c.txt'])
+    expect(walked.skipped).toContainEqual({path: join(dir, 'packs', 'zero.pdf'), reason})
+    expect(walked.skipped).toContainEqual({path: join(dir, 'packs', 'minutes', 'null.txt'), reason})
+    const globbed = await discoverInputs([`${dir}/packs/*.pdf`])
+    expect(globbed.files.map((f) => relative(dir, f.path))).toEqual(['packs/b.pdf'])
+    expect(globbed.skipped).toEqual([{path: `${dir}/packs/zero.pdf`, reason}])
+  })
+
   it('should take a PDF by its first bytes whatever its name, and expand glob patterns', async () => {
     const dir = await tree()
     await writeFile(join(dir, 'packs', 'download'), 'junk line\n%PDF-1.7\n')

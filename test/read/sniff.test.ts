@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {sniffFormat} from '../../src/read/sniff.js'
+import {decodeText, sniffFormat} from '../../src/read/sniff.js'
 import {PackError} from '../../src/errors.js'
 
 const bytes = (s: string | number[]) => (typeof s === 'string' ? new TextEncoder().encode(s) : new Uint8Array(s))
@@ -42,6 +42,26 @@ describe('sniffFormat', () => {
     const garbage = bytes(Array.from({length: 600}, (_, i) => (i * 37 + 11) % 256))
     expect(reason(garbage, 'notes.txt')).toMatch(/^binary file/)
     expect(reason(garbage, 'notes.md')).toMatch(/^binary file/)
+  })
+})
+
+describe('UTF-16 text (Windows "Unicode" exports)', () => {
+  const utf16le = (text: string) => new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')])
+  const utf16be = (text: string) => new Uint8Array([0xfe, 0xff, ...Buffer.from(text, 'utf16le').swap16()])
+
+  it('should read text and markdown saved as UTF-16 with a byte-order mark, not refuse them as binary', () => {
+    expect(sniffFormat(utf16le('AGENDA\n\n1. Apologies for absence\n2. Minutes — 4 June\n'), 'agenda.txt')).toBe('text')
+    expect(sniffFormat(utf16be('AGENDA\n\n1. Apologies for absence\n'), 'agenda.txt')).toBe('text')
+    expect(sniffFormat(utf16le('# Minutes\n\n**Present:** Councillors A and B\n\n| a | b |\n| --- | --- |\n'), 'minutes.txt')).toBe('markdown')
+  })
+
+  it('should decode UTF-16 by its byte-order mark and drop the mark', () => {
+    expect(decodeText(utf16le('Minutes — 4 June £5'))).toBe('Minutes — 4 June £5')
+    expect(decodeText(utf16be('Minutes — 4 June £5'))).toBe('Minutes — 4 June £5')
+  })
+
+  it('should still refuse an HTML page saved as UTF-16', () => {
+    expect(reason(utf16le('<!DOCTYPE html><html><body>Sign in</body></html>'), 'pack.pdf')).toMatch(/HTML/)
   })
 })
 
