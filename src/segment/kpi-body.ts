@@ -1,7 +1,7 @@
 // Reads the rows under a KPI table header: figures placed in their columns, indicator names put
 // back together where they wrap over several lines (above, below or around the line of figures).
 import {headerLabels, nearest, overlap, readHeader, type KpiColumnDraft, type KpiHeader} from './kpi-header.js'
-import {isMergedPercentages, splitMerged, type RowToken} from './kpi-merged.js'
+import {isDashedPair, isMergedPercentages, splitDashed, splitMerged, type RowToken} from './kpi-merged.js'
 import {tidyName} from './kpi-names.js'
 import {isMeasureToken, isUnreadCell, isValueToken, type KpiLine, type Segment} from './kpi-segments.js'
 
@@ -80,11 +80,17 @@ export function readBody(lines: readonly KpiLine[], header: KpiHeader): KpiBody 
     }
     const row = dataRow(line, header)
     if (row) items.push({row, line})
-    else if (isFragment(line, previous, header, items)) items.push({fragment: line.segments.map((s) => s.text).join(' ') || line.line.text, fragmentWords: wordsOfSegments(line.segments), line})
+    else if (isFragment(line, previous, header, items)) items.push(fragmentOf(line))
     else break
   }
   while (items.length && !items[items.length - 1]!.row && !trailingAllowed(items)) items.pop()
   return {rows: assemble(items), next: header.next + items.length}
+}
+
+/** A line of an indicator name wrapped over lines; a lone "|" on an OCR'd line is a table rule read as text, no word of the name. */
+function fragmentOf(line: KpiLine): Item {
+  const segments = line.line.confidence === null ? line.segments : line.segments.filter((s) => s.text.trim() !== '|')
+  return {fragment: segments.map((s) => s.text).join(' ') || line.line.text, fragmentWords: wordsOfSegments(segments), line}
 }
 
 /** Under a header laid out by x, a positioned line set like running text is read by its x-aligned runs too. */
@@ -98,10 +104,23 @@ function asHeader(line: KpiLine, header: KpiHeader): KpiLine {
  */
 function withTail(row: KpiLine, line: KpiLine, header: KpiHeader): Item | null {
   if (line.line.page !== row.line.page || !line.segments.length) return null
-  if (!line.segments.every((s) => s.text.split(' ').every(isValueToken))) return null
-  const joined: KpiLine = {line: row.line, mode: row.mode === 'grid' ? 'loose' : row.mode, segments: [...row.segments, ...line.segments]}
+  const tail = withoutEndDust(line)
+  const figure = (text: string): boolean => isValueToken(text) || (line.line.confidence !== null && isDashedPair(text))
+  if (!tail.length || !tail.every((s) => s.text.split(' ').every(figure))) return null
+  const joined: KpiLine = {line: row.line, mode: row.mode === 'grid' ? 'loose' : row.mode, segments: [...row.segments, ...tail]}
   const mended = orderedRow(joined, header)
   return mended?.certain ? {row: mended, line: joined} : null
+}
+
+/**
+ * An OCR'd line's segments without one unreadable speck ending it after figures ("N/A N/A Co"):
+ * scan dirt right of the last cell. The row must still fill the columns without it.
+ */
+function withoutEndDust(line: KpiLine): Segment[] {
+  const segments = line.segments
+  const last = segments[segments.length - 1]
+  const dust = line.line.confidence !== null && segments.length > 1 && last !== undefined && isUnreadCell(last.text.trim())
+  return dust ? segments.slice(0, -1) : segments
 }
 
 /** True when a line is a row of the same grid as the header (same block, same number of cells). */
@@ -231,25 +250,38 @@ function figureRun(line: KpiLine, tokens: RowToken[], count: number): {start: nu
   const start = figuresFrom(strict).length < count && figuresFrom(tolerant).length === count ? tolerant : strict
   const found = figuresFrom(start)
   // figures OCR ran together: an OCR failure, so only on OCR'd lines (a text layer prints its gaps)
-  const merged = found.length < count && line.line.confidence !== null ? splitMerged(found, count - found.length) : null
-  return {start, run: merged ?? found}
+  if (found.length >= count || line.line.confidence === null) return {start, run: found}
+  // …over the rule between them, read as a dash ("554-518"): taken in only when split they fill the columns
+  const dashedStart = runStart(words, end, start === tolerant, true)
+  const withPairs = figuresFrom(dashedStart)
+  const dashed = splitDashed(withPairs, count - withPairs.length)
+  if (dashed?.length === count) return {start: dashedStart, run: dashed}
+  return {start, run: splitMerged(found, count - found.length) ?? found}
 }
 
 /**
  * Where the run of figures ending at `end` starts: figures (two percentages run together among
  * them, split by kpi-merged.ts) and rules, and with `unread` also single unreadable cells between two figures ("90% IA N/A").
  */
-function runStart(words: string[], end: number, unread: boolean): number {
+function runStart(words: string[], end: number, unread: boolean, dashed = false): number {
   let start = end
   const figureAt = (k: number): boolean => k >= 0 && k < end && isValueToken(words[k]!)
   const sideFigure = (k: number, step: number): boolean => figureAt(words[k + step] === '|' ? k + 2 * step : k + step)
   while (start > 0) {
     const word = words[start - 1]!
-    const unreadable = unread && isUnreadCell(word) && sideFigure(start - 1, -1) && sideFigure(start - 1, 1)
-    if (!isValueToken(word) && !isMergedPercentages(word) && word !== '|' && !unreadable) break
+    const unreadable = unread && (isUnreadCell(word) || isGarbledCell(word)) && sideFigure(start - 1, -1) && sideFigure(start - 1, 1)
+    if (!isValueToken(word) && !isMergedPercentages(word) && !(dashed && isDashedPair(word)) && word !== '|' && !unreadable) break
     start--
   }
   return start
+}
+
+/** Short words that may stand between two figures in running text ("5 to 10"), never a cell OCR garbled. */
+const LINKING_WORDS = new Set(['to', 'and', 'or', 'of', 'in', 'on', 'vs', 'per', 'at', 'by', 'the', 'for', 'up'])
+
+/** A figure OCR read as a short lower-case non-word between two figures ("88% ain 93%" for "91%"). */
+function isGarbledCell(word: string): boolean {
+  return /^[a-z]{2,3}$/.test(word) && !LINKING_WORDS.has(word)
 }
 
 /**

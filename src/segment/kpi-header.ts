@@ -59,7 +59,35 @@ export function readHeader(lines: readonly KpiLine[], at: number): KpiHeader | n
 /** The labels of a line read as a header row (loose lines split into heading atoms). */
 export function headerLabels(line: KpiLine): string[] {
   if (line.mode !== 'loose') return line.segments.map((s) => s.text)
-  return looseLabels(line.segments.map((s) => s.text))
+  return looseLabels(joinSplitPeriods(line.segments.map((s) => s.text)))
+}
+
+/** A month OCR cut from its year at the hyphen ("Apr-"): the first piece of a split period. */
+const MONTH_PIECE = /^[A-Za-z]{3}[-'/]?$/
+/** The year OCR cut from its month ("-22", "22"). */
+const YEAR_PIECE = /^[-'/]?[\dlIOo]{2}$/
+
+/**
+ * OCR words with a period heading cut in two at its hyphen ("Apr-" "-22") joined back ("Apr-22"),
+ * so the year piece is not read as a figure (-22). Only where the joined word is a period and one
+ * piece keeps the hyphen: "May 22" printed as two words with no hyphen stays two words.
+ */
+export function joinSplitPeriods(words: string[]): string[] {
+  const out: string[] = []
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k]!
+    const after = words[k + 1]
+    if (after !== undefined && MONTH_PIECE.test(word) && YEAR_PIECE.test(after) && /[-'/]/.test(word + after[0])) {
+      const joined = repairPeriodLabel(`${word.replace(/[-'/]$/, '')}-${after.replace(/^[-'/]/, '')}`)
+      if (classifyColumn(joined).kind === 'period') {
+        out.push(joined)
+        k++
+        continue
+      }
+    }
+    out.push(word)
+  }
+  return out
 }
 
 function looksLikeHeader(labels: string[], mode: SegmentMode): boolean {
@@ -73,7 +101,8 @@ function looksLikeHeader(labels: string[], mode: SegmentMode): boolean {
 
 /** True when a line holds no figure at all (a header or a wrapped indicator name). */
 export function hasNoValues(line: KpiLine): boolean {
-  return !line.segments.some((s) => s.text && isValueToken(s.text) && !isKpiHeading(s.text))
+  const words = line.segments.map((s) => s.text)
+  return !(line.mode === 'loose' ? joinSplitPeriods(words) : words).some((text) => text && isValueToken(text) && !isKpiHeading(text))
 }
 
 /** Grid header: the header row plus header rows directly above and below it (same cell count). */
@@ -186,6 +215,7 @@ function looseHeader(lines: readonly KpiLine[], at: number, labels: string[]): K
   const indicatorFirst = !isKpiHeading(first)
   const values = (indicatorFirst ? labels.slice(1) : labels).filter((l) => !isIndicatorHeading(l))
   const rows = piped(lines, at, -1).reverse()
+  const rowLines = pipedLines(lines, at, -1).reverse()
   let next = at + 1
   const below: string[] = []
   let runOn = 0
@@ -201,12 +231,14 @@ function looseHeader(lines: readonly KpiLine[], at: number, labels: string[]): K
       runOn++
     }
     // …or label parts printed under their columns ("on19/20 | on20/21 |Neighbours").
-    else if (parts && !parts.some((part) => part.split(' ').some((w) => isValueToken(w) && !isKpiHeading(w)))) rows.push(parts)
-    else break
+    else if (parts && !parts.some((part) => part.split(' ').some((w) => isValueToken(w) && !isKpiHeading(w)))) {
+      rows.push(parts)
+      rowLines.push(line)
+    } else break
   }
   // …continue the main line; the two-line labels go after its last period or target, wherever it wrapped.
   values.push(...below)
-  const stacked = stack(rows)
+  const stacked = stack(alignedRows(rows, rowLines))
   if (stacked.length) values.splice(insertAt(values), 0, ...stacked)
   const columns = mendColumnLabels(values).map((label) => draft(label, null, null, null))
   return {mode: 'loose', top: at - piped(lines, at, -1).length, at, next, valuesX0: null, columns, uncertain: stacked.length + below.length > 0}
@@ -221,14 +253,62 @@ function runsOn(labels: string[]): boolean {
 
 /** Lines with "|" cell rules and no figures next to an OCR header (going `step` lines at a time). */
 function piped(lines: readonly KpiLine[], at: number, step: number): string[][] {
-  const rows: string[][] = []
+  return pipedLines(lines, at, step).map((line) => pipeParts(wordText(line)))
+}
+
+function pipedLines(lines: readonly KpiLine[], at: number, step: number): KpiLine[] {
+  const rows: KpiLine[] = []
   for (let k = 1; k <= MAX_LINES_ABOVE; k++) {
     const other = lines[at + step * k]
     if (!other || other.mode !== 'loose' || other.line.page !== lines[at]!.line.page) break
     if (!wordText(other).includes('|') || !hasNoValues(other)) break
-    rows.push(pipeParts(wordText(other)))
+    rows.push(other)
   }
   return rows
+}
+
+/**
+ * Label rows where OCR missed a rule ("0n20/21 Neighbours" under "Southampt | Statistical") parted
+ * again by where their words stand: each word goes under the label part of the fullest row starting
+ * at or left of it (by up to a line height, print wobbling). Rows without positions stay as read.
+ * @param rows the "|"-parted label rows, top to bottom
+ * @param rowLines the line of each row
+ */
+function alignedRows(rows: string[][], rowLines: readonly KpiLine[]): string[][] {
+  const widest = rows.reduce((best, row, k) => (row.length > (rows[best]?.length ?? 0) ? k : best), 0)
+  const starts = partStarts(rowLines[widest])
+  if (!starts || starts.length !== rows[widest]?.length) return rows
+  return rows.map((row, k) => {
+    const line = rowLines[k]
+    if (row.length >= starts.length || !line || !line.segments.every((s) => s.x0 !== null)) return row
+    const slack = line.line.height ?? 0
+    const parts: string[][] = starts.map(() => [])
+    for (const segment of line.segments) {
+      const text = segment.text.replace(/^\||\|$/g, '').trim()
+      if (!text) continue
+      const column = starts.reduce((best, start, c) => (start <= segment.x0! + slack ? c : best), 0)
+      parts[column]!.push(text)
+    }
+    const aligned = parts.map((words) => pipeParts(words.join(' '))[0] ?? '')
+    return aligned.filter(Boolean).length > row.length ? aligned : row
+  })
+}
+
+/** Where each "|"-parted label part of a positioned line starts (x of its first word), or null. */
+function partStarts(line: KpiLine | undefined): number[] | null {
+  if (!line || !line.segments.every((s) => s.x0 !== null)) return null
+  const starts: number[] = []
+  let open = true
+  for (const segment of line.segments) {
+    const text = segment.text.trim()
+    if (text === '|') {
+      open = true
+      continue
+    }
+    if (open) starts.push(segment.x0!)
+    open = text.endsWith('|')
+  }
+  return starts
 }
 
 /** A loose line's text from its words, where rules OCR glued to words ("[Neighbours") stand apart. */
@@ -261,7 +341,7 @@ function joinParts(parts: string[]): string {
 }
 
 /** "0n19/20" under "Southampt": the "on" ending the word broken over two lines, its "o" read as a zero. */
-const OCR_ON = /^0n(?=\d)/
+const OCR_ON = /^[^\s\p{L}]{0,2}?0n(?=\d)/u
 
 /** Where labels from lines above go: after the last period or target of the main line. */
 function insertAt(values: string[]): number {

@@ -1,6 +1,6 @@
 // Splits figures that OCR read as one word out of two cells ("11999" for "119 | 99", "62%45%"): such a
 // word is wider than its characters by the gap it swallowed, and its row is short of that many figures.
-import {median} from './kpi-segments.js'
+import {isValueToken, median} from './kpi-segments.js'
 
 /** One token of a row: its text, OCR confidence, and width (points) where it was one positioned word. */
 export interface RowToken {
@@ -25,6 +25,40 @@ const DIGITS = /^\d{2,}$/
 const LEADING_ZERO = /^0\d/
 /** A plain whole figure ("98", "1,203") whose size a cut is measured against. */
 const WHOLE_FIGURE = /^\d[\d,]*$/
+
+/** Two figures OCR joined over the rule between them with a dash ("554-518"): both halves plain figures of one kind.
+ * Two "no figure" marks run together ("N/ANJA") are split the same way, each half a mark starting with "N". */
+const DASHED_PAIR = /^(\d[\d,.]*%?)[-–—](\d[\d,.]*%?)$/
+
+/** True for a word that is two figures joined by a dash ("554-518") or two "no figure" marks run together ("N/ANJA"). */
+export function isDashedPair(text: string): boolean {
+  return pairOf(text) !== null
+}
+
+/** The two cells of a joined pair, or null. */
+function pairOf(text: string): [string, string] | null {
+  const pair = DASHED_PAIR.exec(text)
+  if (pair) return pair[1]!.endsWith('%') === pair[2]!.endsWith('%') ? [pair[1]!, pair[2]!] : null
+  for (let cut = 2; cut <= text.length - 2; cut++) {
+    const [a, b] = [text.slice(0, cut), text.slice(cut)]
+    if (/^n/i.test(a) && /^n/i.test(b) && isValueToken(a) && isValueToken(b) && !/\d/.test(text)) return [a, b]
+  }
+  return null
+}
+
+/**
+ * The run with each dashed pair ("554-518") split in two, when the pairs number exactly the figures
+ * the row is short of (a range printed in one cell would leave the row full); else null.
+ * @param run the figures of one row in order
+ * @param missing how many figures the row is short of its columns
+ */
+export function splitDashed(run: readonly RowToken[], missing: number): RowToken[] | null {
+  if (missing < 1 || run.filter((t) => isDashedPair(t.text)).length !== missing) return null
+  return run.flatMap((token) => {
+    const pair = pairOf(token.text)
+    return pair ? pair.map((text) => ({text, confidence: token.confidence, width: null})) : [token]
+  })
+}
 
 /** True for a word that is two percentages run together ("62%45%"): a figure of the row's run, though no one figure. */
 export function isMergedPercentages(text: string): boolean {

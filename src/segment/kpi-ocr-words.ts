@@ -1,5 +1,6 @@
 // Mends the word-level damage OCR does to table lines before they are cut into cells: "|" rules read
-// glued to a cell ("NA|", "125]", "[Neighbours"), a rule read as a letter between figures ("9% i 77%"), a word read in two ("Feb-" "22").
+// glued to a cell ("NA|", "125]", "[Neighbours"), a rule read as a letter between figures ("9% i 77%"), a word read in two ("Feb-" "22"),
+// a quote speck around a figure ("‘TBC", "195°").
 import type {Word} from '../tree/types.js'
 
 /**
@@ -27,10 +28,21 @@ const PIECE_START = /^[\p{L}\d]/u
  * @param isFigure true for a word that is a table figure (a number or a "no figure" mark)
  */
 export function mendOcrWords(words: readonly Word[], isFigure: (text: string) => boolean): Word[] {
-  const split = words.flatMap(splitRules)
+  const split = words.flatMap(splitRules).map((w) => withoutQuoteSpeck(w, isFigure))
   const hasRules = split.some((w) => w.value === '|')
   const ruled = split.map((w, k) => (hasRules && isRuleBetweenFigures(split, k, isFigure) ? {...w, value: '|'} : w))
   return joinBroken(ruled)
+}
+
+/** Quote marks OCR reads from a speck before a word ("‘TBC", "“82%"); no cell starts with one. */
+const QUOTE_SPECK = /^[‘’'"“”`]+/
+/** Marks OCR reads from a speck after a word ("195°", "82%’"); no cell ends with one. */
+const END_SPECK = /[°’'"”`]+$/
+
+/** A word that is a figure once quote specks around it are dropped ("‘TBC" → "TBC", "195°" → "195"); other words as read. */
+function withoutQuoteSpeck(w: Word, isFigure: (text: string) => boolean): Word {
+  const value = w.value.replace(QUOTE_SPECK, '').replace(END_SPECK, '')
+  return value !== w.value && value && !isFigure(w.value) && isFigure(value) ? {...w, value} : w
 }
 
 /** A word with rules glued to it cut into the word and its rules ("NA|" → "NA", "|"), boxes shared out by characters. */

@@ -32,6 +32,8 @@ const WORD_TAIL = /^[a-z]{1,3}(?![a-z])/
 const MAX_BODY_LINE_CHARS = 60
 /** A word of marks only ("|", "©", "="): a rule or scan dirt, no content (unlike "(£)", "%", and the "no figure" marks "-", "*"). */
 const MARKS_ONLY = /^[^\p{L}\d£$€%&()]*$/u
+/** An OCR'd word read with less confidence than this (0–1) is no sure reading of the print: below half, a guess. */
+const UNSURE_CONFIDENCE = 0.5
 /** A positioned line this many of its heights (OCR: line pitches) or more below the line above starts a new cell (the blank line between cells). */
 const CELL_GAP_HEIGHTS = 1.5
 
@@ -201,12 +203,21 @@ function readGroups(lines: readonly KpiLine[], at: number, width: number): {grou
 function unreadFigure(line: KpiLine, items: readonly BodyItem[], below: KpiLine | undefined, width: number): BodyItem | null {
   const text = line.line.text.trim()
   const last = items[items.length - 1]
-  if (line.line.confidence === null || !isUnreadCell(text)) return null
+  // a figure once the OCR word mends drop specks round it ("195°"), where the line's text keeps them
+  const read = line.segments.map((s) => s.text).join(' ').trim()
+  const figure = isValueToken(read) && !isValueToken(clean(text)) ? read : null
+  if (line.line.confidence === null || !(isUnreadCell(text) || figure || isUnsureWord(line, text))) return null
   if (!last || last.name || last.measure || !last.values.length || !below || below.line.page !== line.line.page) return null
   if (rowFigures(items) >= width) return null
   const next = below.line.text.trim().split(/\s+/)
   if (!next.every(isValueToken)) return null
-  return {name: '', nameWords: [], measure: null, values: [text], confidence: lineConfidence(line), page: line.line.page, continues: false}
+  return {name: '', nameWords: [], measure: null, values: [figure ?? text], confidence: lineConfidence(line), page: line.line.page, continues: false}
+}
+
+/** One OCR'd word OCR itself doubts ("abil", "irs" for a figure): no reading of the print to take as a name. */
+function isUnsureWord(line: KpiLine, text: string): boolean {
+  const confidence = lineConfidence(line)
+  return confidence !== null && confidence < UNSURE_CONFIDENCE && /^\S+$/.test(text) && !isValueToken(clean(text))
 }
 
 /** Figures read so far for the row being read: those of the items since its last name or measure word. */

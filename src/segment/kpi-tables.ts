@@ -7,6 +7,7 @@ import {normaliseNumber, type Measure} from '../normalise/number.js'
 import type {Root} from '../tree/types.js'
 import {readBody, type KpiRowDraft, type MergedGuess} from './kpi-body.js'
 import {readHeader, type KpiColumnDraft, type KpiHeader} from './kpi-header.js'
+import {mendLabelsFromSiblings} from './kpi-mend-labels.js'
 import {kpiLines, measureWord, type KpiLine} from './kpi-segments.js'
 import {mendRowFigures} from './kpi-mend.js'
 import {mendNames, wordsOf} from './kpi-mend-names.js'
@@ -42,6 +43,7 @@ export const segmentKpiTables: Stage = function segmentKpiTables() {
   return function transform(tree: Root, file: VFile): void {
     const lines = kpiLines(documentLines(tree))
     const found = joinContinued(findTables(lines))
+    mendLabelsFromSiblings(found.map((table) => table.header.columns))
     const counts = wordCounts(lines)
     for (const table of found) {
       mendFromSiblings(table.rows, counts)
