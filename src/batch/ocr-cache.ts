@@ -5,6 +5,7 @@ import {readFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import {join} from 'node:path'
 import type {OcrImage, OcrLayout, OcrPool, OcrResult, OcrSession} from '../read/pdf/ocr-pool.js'
+import {DRAWING_ENTRY} from '../read/pdf/page-drawing.js'
 import {writeAtomic} from '../write/atomic.js'
 import {fileFingerprint, filesFingerprint} from './fingerprint.js'
 import {holdSession, type HeldSession} from './ocr-port.js'
@@ -128,7 +129,7 @@ export function withPageCache(pool: OcrPool, dir: string, engineKey: string = oc
     const path = entryPath(key)
     const cached = await readJson<T>(path)
     if (cached !== null) {
-      if (stats) stats.hits++
+      if (stats && !key.endsWith(DRAWING_ENTRY)) stats.hits++ // pages OCR'd, not their drawing measure
       return cached
     }
     const result = await read()

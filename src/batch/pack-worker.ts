@@ -8,7 +8,7 @@ import {kpiCsvRows} from '../write/kpi-csv.js'
 import {packNdjsonLine} from '../write/ndjson.js'
 import {failureReason} from './failure.js'
 import {hashText} from './journal.js'
-import {withPageCache} from './ocr-cache.js'
+import {withPageCache, type OcrCacheStats} from './ocr-cache.js'
 import {remoteOcrPool} from './ocr-port.js'
 import {reclaimMemory} from './reclaim-memory.js'
 import {interpretRareRegexps} from './regexp-tiering.js'
@@ -33,7 +33,9 @@ export interface PackTask {
  * summary, or the reason it failed. `sha256` is the input's, as extracted.
  */
 export type PackOutcome =
-  | {ok: true; text: string; sha256: string; textSha256: string; pages: number; methods: Record<string, number>; warnings: Record<string, number>; kpiRows: string[] | null}
+  | {ok: true; text: string; sha256: string; textSha256: string; pages: number; methods: Record<string, number>; warnings: Record<string, number>; kpiRows: string[] | null
+    /** Pages answered whole from the page cache (no image decoded, nothing sent to OCR). */
+    pageCacheHits: number}
   | {ok: false; reason: string}
 
 // Before any pack: a fresh worker would otherwise spend ~0.2 s compiling date patterns it runs a few times.
@@ -42,7 +44,8 @@ interpretRareRegexps()
 /** Extracts `task.path`; never throws for a bad input. */
 export default async function packWorker(task: PackTask): Promise<PackOutcome> {
   const remote = remoteOcrPool(task.ocrPort)
-  const ocrPool = task.cacheDir ? withPageCache(remote, task.cacheDir) : remote
+  const pageCache: OcrCacheStats = {hits: 0, misses: 0}
+  const ocrPool = task.cacheDir ? withPageCache(remote, task.cacheDir, undefined, pageCache) : remote
   // The time limit runs from here: a worker thread's start-up (loading pdf.js) is not the pack's fault.
   task.ocrPort.postMessage({type: 'started'})
   try {
@@ -60,7 +63,8 @@ export default async function packWorker(task: PackTask): Promise<PackOutcome> {
       pages: pack.pages.length,
       methods,
       warnings,
-      kpiRows: task.kpiRows ? kpiCsvRows(pack.source.path, pack) : null
+      kpiRows: task.kpiRows ? kpiCsvRows(pack.source.path, pack) : null,
+      pageCacheHits: pageCache.hits
     }
   } catch (error) {
     return {ok: false, reason: failureReason(error)}

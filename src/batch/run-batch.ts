@@ -127,7 +127,7 @@ export async function runBatch(inputs: readonly DiscoveredInput[], options: Read
   const runner = async (): Promise<void> => {
     while (next < inputs.length && !options.signal?.aborted) {
       const index = next++
-      const result = await runOne(inputs[index]!, options, {piscina, ocrPool, journal, ramp})
+      const result = await runOne(inputs[index]!, options, {piscina, ocrPool, journal, ramp, cacheStats: cached?.stats ?? null})
       if (result === null) break
       options.onFinish?.(result)
       results[index] = result
@@ -168,6 +168,8 @@ interface Shared {
   ocrPool: OcrPool
   journal: Journal | null
   ramp: WorkerRamp
+  /** The run's OCR cache counts (pages answered whole in the workers are added as hits), or null without a cache. */
+  cacheStats: OcrCacheStats | null
 }
 
 /** One input: skipped when up to date, else extracted in a worker and written; null when the run was stopped. */
@@ -187,6 +189,7 @@ async function runOne(input: DiscoveredInput, options: Readonly<BatchOptions>, s
   if (outcome === null) return null
   const elapsed = (): number => performance.now() - started
   if (!outcome.ok) return failed(input, outcome.reason, elapsed())
+  if (shared.cacheStats) shared.cacheStats.hits += outcome.pageCacheHits
   try {
     if (output) await writeOutput(output, outcome.text)
     if (shared.journal) {

@@ -28,7 +28,7 @@ export interface DrawingCache {
 }
 
 /** Suffix telling a page's drawing entry apart from its OCR entry under the same page key. */
-const DRAWING_ENTRY = '|drawing'
+export const DRAWING_ENTRY = '|drawing'
 
 /** Stand-in for a page whose drawing was not measured because its text layer decides its route. */
 export const NOT_MEASURED: Readonly<DrawingStats> = Object.freeze({imageCoverage: 0, largestImage: 0, images: 0, vectorPoints: 0, glyphs: 0})
