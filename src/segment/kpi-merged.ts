@@ -29,8 +29,10 @@ const WHOLE_FIGURE = /^\d[\d,]*$/
 /** Two figures OCR joined over the rule between them with a dash ("554-518"): both halves plain figures of one kind.
  * Two "no figure" marks run together ("N/ANJA") are split the same way, each half a mark starting with "N". */
 const DASHED_PAIR = /^(\d[\d,.]*%?)[-–—](\d[\d,.]*%?)$/
+/** Two percentages OCR joined by a speck read as a point or comma ("97%.53%"): no figure goes on after its "%". */
+const POINTED_PERCENTS = /^(\d[\d,.]*%)[.,](\d[\d,.]*%)$/
 
-/** True for a word that is two figures joined by a dash ("554-518") or two "no figure" marks run together ("N/ANJA"). */
+/** True for a word that is two figures joined by a dash ("554-518"), two percentages by a point ("97%.53%") or two "no figure" marks run together ("N/ANJA"). */
 export function isDashedPair(text: string): boolean {
   return pairOf(text) !== null
 }
@@ -39,6 +41,8 @@ export function isDashedPair(text: string): boolean {
 function pairOf(text: string): [string, string] | null {
   const pair = DASHED_PAIR.exec(text)
   if (pair) return pair[1]!.endsWith('%') === pair[2]!.endsWith('%') ? [pair[1]!, pair[2]!] : null
+  const pointed = POINTED_PERCENTS.exec(text)
+  if (pointed) return [pointed[1]!, pointed[2]!]
   for (let cut = 2; cut <= text.length - 2; cut++) {
     const [a, b] = [text.slice(0, cut), text.slice(cut)]
     if (/^n/i.test(a) && /^n/i.test(b) && isValueToken(a) && isValueToken(b) && !/\d/.test(text)) return [a, b]

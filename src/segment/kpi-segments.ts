@@ -237,12 +237,29 @@ function gapSegments(words: Word[]): Segment[] {
 function flush(run: Word[], out: Segment[]): void {
   if (!run.length) return
   const allValues = run.length > 1 && run.every((w) => isValueToken(w.value))
-  const groups = allValues ? run.map((w) => [w]) : [run]
+  const groups = allValues ? run.map((w) => [w]) : withFiguresApart(run)
   for (const group of groups) {
     const first = extent(group[0]!)
     const last = extent(group[group.length - 1]!)
     out.push({text: clean(group.map((w) => w.value).join(' ')), x0: first[0], x1: last[1], confidence: meanConfidence(group)})
   }
+}
+
+/** Figures a run must end in before an OCR'd run is parted into its words and figures: one could be part of a name ("per 10,000"). */
+const MIN_TRAILING_FIGURES = 2
+
+/**
+ * An OCR'd run ending in several figures ("has PERCENTAGE 58% 62% 71%"): OCR set the last words of a
+ * wrapped name and the row's figures one space apart, so the words are one segment and each figure
+ * another, as a row laid out by x would be. Other runs stay whole.
+ */
+function withFiguresApart(run: Word[]): Word[][] {
+  let start = run.length
+  while (start > 0 && isValueToken(run[start - 1]!.value)) start--
+  const ocr = run.every((w) => w.data.confidence !== undefined)
+  if (!ocr || run.length - start < MIN_TRAILING_FIGURES) return [run]
+  const words = run.slice(0, start)
+  return [...(words.length ? [words] : []), ...run.slice(start).map((w) => [w])]
 }
 
 /** The mean OCR confidence of words (0–1), or null when none was OCR'd. */

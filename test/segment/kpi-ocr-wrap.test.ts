@@ -1,0 +1,68 @@
+// Tests KPI tables OCR'd from pages set in larger type, where names wrap over more lines and
+// OCR sets the last words of a name and the row's figures one space apart.
+import {describe, expect, it} from 'vitest'
+import {VFile} from 'vfile'
+import {cleanTree} from '../../src/clean/index.js'
+import type {KpiTable} from '../../src/compile/model.js'
+import {segmentKpiTables} from '../../src/segment/kpi-tables.js'
+import {line, page, paragraph, root, word} from '../../src/tree/build.js'
+import type {Line} from '../../src/tree/types.js'
+
+const CHAR_PT = 5
+const BOX_PT = 8
+
+/** One OCR'd line of words placed at the given x (or 3 pt after the word before), each `[text, x?]`. */
+function placed(y: number, words: Array<string | [string, number]>): Line {
+  let at = 50
+  const made = words.map((spec) => {
+    const [text, x] = typeof spec === 'string' ? [spec, undefined] : spec
+    const x0 = x ?? (at === 50 ? 50 : at + 3)
+    at = x0 + CHAR_PT * text.length
+    return word(text, {page: 1, bbox: [x0, y, at, y + BOX_PT], confidence: 0.9})
+  })
+  return line(made, {page: 1, confidence: 0.9})
+}
+
+/** Tables read from one OCR'd page, each line its own block. */
+function fromOcr(lines: Line[]): KpiTable[] {
+  const file = new VFile({path: 'scan.pdf'})
+  const made = page(lines.map((l) => paragraph([l], {page: 1})), {page: 1, method: 'ocr', reason: 'test', width: 595, height: 842, ocrConfidence: 0.9, printedPage: null})
+  const tree = root([made], 'pdf')
+  cleanTree(tree, file)
+  segmentKpiTables()(tree, file)
+  return file.data.kpiTables ?? []
+}
+
+describe('KPI tables OCR\'d from pages set in larger type', () => {
+  describe('a name wrapped over three lines whose middle line carries the figures, run on after its last words', () => {
+    const tables = fromOcr([
+      placed(80, ['Tenancy', 'Visits']),
+      placed(100, ['Indicator', 'Apr-24', 'May-24', 'Jun-24', 'Target']),
+      placed(120, ['Percentage', 'of', 'homes']),
+      // a wide gap after "in", then the name's last word and the figures one space apart
+      placed(132, [['visited', 50], 'in', ['time', 150], '58%', '62%', '71%', '90%']),
+      placed(144, ['this', 'quarter'])
+    ])
+
+    it('should read the figures after the name\'s last word as the row\'s cells, one per column', () => {
+      expect(tables[0]?.rows.map((r) => r.cells.map((c) => c.raw))).toEqual([['58%', '62%', '71%', '90%']])
+    })
+
+    it('should keep the words before the figures in the indicator name', () => {
+      expect(tables[0]?.rows[0]?.indicator).toBe('Percentage of homes visited in time this quarter')
+    })
+  })
+
+  describe('a row whose last figures wrapped onto the next line, two of them joined by a speck read as a point', () => {
+    const tables = fromOcr([
+      placed(80, ['Repairs', 'Done']),
+      placed(100, ['Indicator', 'Apr-24', 'May-24', 'Jun-24', 'Target', 'England']),
+      placed(120, ['Repairs', 'on', 'time', '58%', '62%', '71%']),
+      placed(132, ['90%.53%'])
+    ])
+
+    it('should part the joined percentages into the two cells they fill', () => {
+      expect(tables[0]?.rows.map((r) => r.cells.map((c) => c.raw))).toEqual([['58%', '62%', '71%', '90%', '53%']])
+    })
+  })
+})
