@@ -1,35 +1,19 @@
 // Tests for recoverDroppedLines: a drawn KPI column whose lone figures whole-page tesseract drops
 // is completed band by band; band finding (specks, covered ink, the cap) and line insertion on fakes.
-import {createRequire} from 'node:module'
-import path from 'node:path'
-import {createCanvas, GlobalFonts} from '@napi-rs/canvas'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {findDroppedBands, recoverDroppedLines} from '../../../src/read/pdf/ocr-dropped-lines.js'
 import {createOcrPool} from '../../../src/read/pdf/ocr-pool.js'
 import type {OcrImage, OcrLayout, OcrLine, OcrPool, OcrResult, OcrSession, PixelBox} from '../../../src/read/pdf/ocr-pool.js'
-
-/** pdf.js's bundled Liberation Sans: the same glyphs on every machine, whatever fonts it has. */
-const FONT_FILE = path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts', 'LiberationSans-Regular.ttf')
-GlobalFonts.registerFromPath(FONT_FILE, 'Test Sans')
+import {drawTextImage} from './draw-text-image.js'
 
 /** An invented KPI table printed one cell per line, double spaced: tesseract's page read drops the lone "3", "0" and "1". */
 const KPI_COLUMN = ['2024', '2025', 'Missed bin collections', '3', '0', '1', '17', 'Fly-tipping reports 9']
 const LINE_PITCH_PX = 55
 const TOP_PX = 50
 
-/** `lines` drawn black on white at 20 px (a small print scanned at 200 dpi), one every {@link LINE_PITCH_PX}. */
+/** `lines` drawn black on white at 20 px, one every {@link LINE_PITCH_PX}. */
 function drawLines(lines: readonly string[], width = 400, height = 450): OcrImage {
-  const canvas = createCanvas(width, height)
-  const context = canvas.getContext('2d')
-  context.fillStyle = '#ffffff'
-  context.fillRect(0, 0, width, height)
-  context.fillStyle = '#000000'
-  context.font = '20px "Test Sans"'
-  lines.forEach((text, i) => context.fillText(text, 40, TOP_PX + i * LINE_PITCH_PX))
-  const rgba = context.getImageData(0, 0, width, height).data
-  const data = new Uint8Array(width * height)
-  for (let i = 0; i < data.length; i++) data[i] = rgba[i * 4 + 1]!
-  return {width, height, data, dpi: 200}
+  return drawTextImage(lines, {width, height, left: 40, top: TOP_PX, pitch: LINE_PITCH_PX})
 }
 
 const texts = (result: OcrResult): string[] => result.lines.map((l) => l.words.map((w) => w.text).join(' '))

@@ -1,8 +1,5 @@
 // Tests for splitSpacedFigures: a drawn KPI row whose figures printed apart tesseract reads as one
 // word is cut back into its figures; thin-spaced thousands, letter-spaced headings and odd boxes on synthetic words.
-import {createRequire} from 'node:module'
-import path from 'node:path'
-import {createCanvas, GlobalFonts} from '@napi-rs/canvas'
 import {createWorker, OEM} from 'tesseract.js'
 import type {RecognizeOptions} from 'tesseract.js'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -10,27 +7,14 @@ import {splitSpacedFigures} from '../../../src/read/pdf/ocr-figure-gaps.js'
 import type {OcrSymbol, SymbolWord} from '../../../src/read/pdf/ocr-figure-gaps.js'
 import {createOcrPool, defaultLangPath, toPgm} from '../../../src/read/pdf/ocr-pool.js'
 import type {OcrImage, OcrPool} from '../../../src/read/pdf/ocr-pool.js'
-
-/** pdf.js's bundled Liberation Sans: the same glyphs on every machine, whatever fonts it has. */
-const FONT_FILE = path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts', 'LiberationSans-Regular.ttf')
-GlobalFonts.registerFromPath(FONT_FILE, 'Test Sans')
+import {drawTextImage} from './draw-text-image.js'
 
 /** An invented KPI row, one space between its cells: tesseract reads "2 4" and "2 22" as the words "24" and "222". */
 const KPI_ROW = 'arrests 2 4 2 22'
 
-/** `text` drawn black on white at 20 px (a small print scanned at 200 dpi). */
+/** `text` drawn black on white at 20 px. */
 function drawLine(text: string, width = 400, height = 80): OcrImage {
-  const canvas = createCanvas(width, height)
-  const context = canvas.getContext('2d')
-  context.fillStyle = '#ffffff'
-  context.fillRect(0, 0, width, height)
-  context.fillStyle = '#000000'
-  context.font = '20px "Test Sans"'
-  context.fillText(text, 30, 45)
-  const rgba = context.getImageData(0, 0, width, height).data
-  const data = new Uint8Array(width * height)
-  for (let i = 0; i < data.length; i++) data[i] = rgba[i * 4 + 1]!
-  return {width, height, data, dpi: 200}
+  return drawTextImage([text], {width, height, left: 30, top: 45, pitch: 0})
 }
 
 describe('splitSpacedFigures with tesseract', () => {

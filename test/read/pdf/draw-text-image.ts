@@ -1,0 +1,37 @@
+// Draws invented text lines into a grey OCR image with pdf.js's bundled Liberation Sans, so OCR
+// tests see the same glyphs on every machine whatever fonts it has.
+import {createRequire} from 'node:module'
+import path from 'node:path'
+import {createCanvas, GlobalFonts} from '@napi-rs/canvas'
+import type {OcrImage} from '../../../src/read/pdf/ocr-pool.js'
+
+const FONT_FILE = path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts', 'LiberationSans-Regular.ttf')
+GlobalFonts.registerFromPath(FONT_FILE, 'Test Sans')
+
+/** Where and how big the lines are drawn (pixels): 20 px type is a small print scanned at 200 dpi. */
+export interface TextLayout {
+  width: number
+  height: number
+  left: number
+  top: number
+  pitch: number
+}
+
+/**
+ * `lines` drawn black on white, one every `pitch` pixels from `top` (baselines).
+ * @returns the green channel as the grey image, at 200 dpi
+ */
+export function drawTextImage(lines: readonly string[], layout: TextLayout): OcrImage {
+  const {width, height, left, top, pitch} = layout
+  const canvas = createCanvas(width, height)
+  const context = canvas.getContext('2d')
+  context.fillStyle = '#ffffff'
+  context.fillRect(0, 0, width, height)
+  context.fillStyle = '#000000'
+  context.font = '20px "Test Sans"'
+  lines.forEach((text, i) => context.fillText(text, left, top + i * pitch))
+  const rgba = context.getImageData(0, 0, width, height).data
+  const data = new Uint8Array(width * height)
+  for (let i = 0; i < data.length; i++) data[i] = rgba[i * 4 + 1]!
+  return {width, height, data, dpi: 200}
+}
