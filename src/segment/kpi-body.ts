@@ -100,7 +100,10 @@ function asHeader(line: KpiLine, header: KpiHeader): KpiLine {
 
 /**
  * A row whose last figures were wrapped onto the next line (a line of figures only): the two lines
- * as one row, when together they fill the columns; else null.
+ * as one row, when together they fill the columns; else null. On OCR'd lines the figures join the
+ * row even when OCR garbled or dropped a cell so that they still do not fill it (the row stays
+ * uncertain): a line of figures only is no line of a name, and counted as one it would shift the
+ * names of the rows below onto their neighbours.
  */
 function withTail(row: KpiLine, line: KpiLine, header: KpiHeader): Item | null {
   if (line.line.page !== row.line.page || !line.segments.length) return null
@@ -109,7 +112,8 @@ function withTail(row: KpiLine, line: KpiLine, header: KpiHeader): Item | null {
   if (!tail.length || !tail.every((s) => s.text.split(' ').every(figure))) return null
   const joined: KpiLine = {line: row.line, mode: row.mode === 'grid' ? 'loose' : row.mode, segments: [...row.segments, ...tail]}
   const mended = orderedRow(joined, header)
-  return mended?.certain ? {row: mended, line: joined} : null
+  const scanned = row.line.confidence !== null && line.line.confidence !== null
+  return mended && (mended.certain || scanned) ? {row: mended, line: joined} : null
 }
 
 /**

@@ -364,7 +364,7 @@ export function looseLabels(words: string[]): string[] {
     if (run.length) out.push(run.join(' '))
     run = []
   }
-  for (const raw of words) {
+  for (const raw of words.flatMap(unspeckedPeriod)) {
     if (raw === '|') {
       flushRun()
       continue
@@ -381,6 +381,19 @@ export function looseLabels(words: string[]): string[] {
   }
   flushRun()
   return out
+}
+
+/**
+ * The end of one label and a period OCR joined by a speck read as a point or comma ("t.Oct-21": the
+ * "t" of "Outturn type" cut short, then "Oct-21"), as two words; other words as read. A heading
+ * never runs a few letters into a period through a point, so the speck parts them.
+ */
+const SPECKED_PERIOD = /^(\p{L}{1,3})[.,·'`]+(\S+)$/u
+function unspeckedPeriod(word: string): string[] {
+  const match = SPECKED_PERIOD.exec(word)
+  if (!match) return [word]
+  const period = repairPeriodLabel(match[2]!)
+  return classifyColumn(period).kind === 'period' && !isKpiHeading(word) ? [match[1]!, period] : [word]
 }
 
 function draft(label: string, index: number | null, x0: number | null, x1: number | null): KpiColumnDraft {

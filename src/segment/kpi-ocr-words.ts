@@ -36,8 +36,12 @@ export function mendOcrWords(words: readonly Word[], isFigure: (text: string) =>
 
 /** Quote marks OCR reads from a speck before a word ("‘TBC", "“82%"); no cell starts with one. */
 const QUOTE_SPECK = /^[‘’'"“”`]+/
-/** Marks OCR reads from a speck after a word ("195°", "82%’"); no cell ends with one. */
-const END_SPECK = /[°’'"”`]+$/
+/**
+ * Marks OCR reads from a speck after a word ("195°", "82%’", "511:", "N/A."); no cell ends with one. A
+ * colon, semicolon or point ends a label or a sentence ("Target:"), never a figure, so after one it is a
+ * speck too (a point only counts where the word is no figure with it, as "12." is).
+ */
+const END_SPECK = /[°’'"”`:;.]+$/
 
 /** A word that is a figure once quote specks around it are dropped ("‘TBC" → "TBC", "195°" → "195"); other words as read. */
 function withoutQuoteSpeck(w: Word, isFigure: (text: string) => boolean): Word {

@@ -214,6 +214,16 @@ function unreadFigure(line: KpiLine, items: readonly BodyItem[], below: KpiLine 
   return {name: '', nameWords: [], measure: null, values: [figure ?? text], confidence: lineConfidence(line), page: line.line.page, continues: false}
 }
 
+/**
+ * An OCR'd line of one figure the word mends read once specks round it are dropped ("511:" → "511"),
+ * where the line's text keeps them; null otherwise (the line is read as printed).
+ */
+function mendedFigure(line: KpiLine): string | null {
+  if (line.line.confidence === null) return null
+  const read = line.segments.map((s) => s.text).join(' ').trim()
+  return isValueToken(read) && !read.includes(' ') && !isValueToken(clean(line.line.text)) ? read : null
+}
+
 /** One OCR'd word OCR itself doubts ("abil", "irs" for a figure): no reading of the print to take as a name. */
 function isUnsureWord(line: KpiLine, text: string): boolean {
   const confidence = lineConfidence(line)
@@ -228,7 +238,7 @@ function rowFigures(items: readonly BodyItem[]): number {
 }
 
 function bodyItem(line: KpiLine, above: KpiLine | undefined, last: BodyItem | undefined): BodyItem | null {
-  const text = line.line.text.trim()
+  const text = mendedFigure(line) ?? line.line.text.trim()
   if (text.length > MAX_BODY_LINE_CHARS || line.line.marker || PARAGRAPH_NUMBER.test(text)) return null
   const words = text.split(/\s+/).map(clean).filter((w) => w && (isValueToken(w) || !MARKS_ONLY.test(w)))
   const inName = Boolean(last?.name && !last.values.length && !last.measure && above && !startsCell(line, above))

@@ -68,6 +68,24 @@ describe('KPI tables on scanned pages laid out at another size', () => {
     })
   })
 
+  describe('a header whose measure label OCR joined to the first period by a speck, over a row ending in a speck', () => {
+    const table = fromOcr([
+      [placed(80, ['Homes', 'and', 'Lettings'])],
+      // "Outturn type" cut short to "Outturn t", a speck read as a point before "Apr-24"
+      [placed(120, ['Indicator', 'Outturn', 't.Apr-24', 'May-24', 'Jun-24', 'Target'])],
+      // a speck after the last cell read as a point
+      [placed(160, ['Homes', 'let', 'NUMBER', '10', '11', '12', 'N/A.'])]
+    ])[0]
+
+    it('should part the measure label from the period, so the period heads its own column', () => {
+      expect(table?.columns.map((c) => [c.label, c.kind])).toEqual([['Apr-24', 'period'], ['May-24', 'period'], ['Jun-24', 'period'], ['Target', 'target']])
+    })
+
+    it('should read the cell without the point after it', () => {
+      expect(cellsOf(table, 'Homes let')).toEqual(['10', '11', '12', 'N/A'])
+    })
+  })
+
   describe('rows damaged by OCR under a plain header', () => {
     const table = fromOcr([
       [placed(120, ['Indicator', '|', 'Apr-24', '|', 'May-24', '|', 'Jun-24', '|', 'Jul-24', '|', 'Target', '|', 'England'])],

@@ -53,6 +53,31 @@ describe('KPI tables OCR\'d from pages set in larger type', () => {
     })
   })
 
+  describe('names centred on their figure lines, one row OCR read short with its last figure wrapped onto a line of its own', () => {
+    const tables = fromOcr([
+      placed(80, ['Tenancy', 'Visits']),
+      placed(100, ['Indicator', 'Apr-24', 'May-24', 'Jun-24', 'Target']),
+      placed(120, ['Homes', 'let']),
+      placed(132, ['NUMBER', '10', '11', '12', '13']),
+      placed(144, ['this', 'month']),
+      placed(160, ['Repairs', 'done']),
+      // OCR lost two cells of this row; its last figure wrapped onto the line below
+      placed(172, ['NUMBER', '20', '21']),
+      placed(184, ['NA']),
+      placed(196, ['on', 'time']),
+      placed(212, ['Visits', 'made']),
+      placed(224, ['NUMBER', '30', '31', '32', '33']),
+      placed(236, ['in', 'person'])
+    ])
+
+    it('should take the line of figures only as the short row\'s, not as a line of a name, so the rows below keep their own names', () => {
+      expect(tables[0]?.rows.filter((r) => r.cells.some((c) => c.raw)).map((r) => [r.indicator, r.cells.map((c) => c.raw)])).toEqual([
+        ['Homes let this month', ['10', '11', '12', '13']],
+        ['Visits made in person', ['30', '31', '32', '33']]
+      ])
+    })
+  })
+
   describe('a row whose last figures wrapped onto the next line, two of them joined by a speck read as a point', () => {
     const tables = fromOcr([
       placed(80, ['Repairs', 'Done']),
