@@ -1,12 +1,10 @@
 // Tests KPI tables OCR'd from pages that print one cell per line (a narrow layout in large type),
 // where a speck read after a figure must not end the table.
 import {describe, expect, it} from 'vitest'
-import {VFile} from 'vfile'
-import {cleanTree} from '../../src/clean/index.js'
 import type {KpiTable} from '../../src/compile/model.js'
-import {segmentKpiTables} from '../../src/segment/kpi-tables.js'
-import {line, page, paragraph, root, word} from '../../src/tree/build.js'
+import {line, word} from '../../src/tree/build.js'
 import type {Line} from '../../src/tree/types.js'
+import {read} from './kpi-ocr-page.js'
 
 const CHAR_PT = 5
 const BOX_PT = 8
@@ -37,14 +35,7 @@ function cells(specs: Array<string[][] | [string[][], number]>): Line[] {
 }
 
 /** Tables read from one OCR'd page, each line its own block. */
-function fromOcr(lines: Line[]): KpiTable[] {
-  const file = new VFile({path: 'scan.pdf'})
-  const made = page(lines.map((l) => paragraph([l], {page: 1})), {page: 1, method: 'ocr', reason: 'test', width: 595, height: 842, ocrConfidence: 0.9, printedPage: null})
-  const tree = root([made], 'pdf')
-  cleanTree(tree, file)
-  segmentKpiTables()(tree, file)
-  return file.data.kpiTables ?? []
-}
+const fromOcr = (lines: Line[]): KpiTable[] => read(lines, 'ocr')
 
 describe('KPI tables OCR\'d one cell per line', () => {
   describe('a row whose first figure OCR read with a speck after it as a colon ("511:")', () => {

@@ -1,12 +1,10 @@
 // Tests KPI tables OCR'd from pages set in larger type, where names wrap over more lines and
 // OCR sets the last words of a name and the row's figures one space apart.
 import {describe, expect, it} from 'vitest'
-import {VFile} from 'vfile'
-import {cleanTree} from '../../src/clean/index.js'
 import type {KpiTable} from '../../src/compile/model.js'
-import {segmentKpiTables} from '../../src/segment/kpi-tables.js'
-import {line, page, paragraph, root, word} from '../../src/tree/build.js'
+import {line, word} from '../../src/tree/build.js'
 import type {Line} from '../../src/tree/types.js'
+import {read} from './kpi-ocr-page.js'
 
 const CHAR_PT = 5
 const BOX_PT = 8
@@ -24,14 +22,7 @@ function placed(y: number, words: Array<string | [string, number]>): Line {
 }
 
 /** Tables read from one OCR'd page, each line its own block. */
-function fromOcr(lines: Line[]): KpiTable[] {
-  const file = new VFile({path: 'scan.pdf'})
-  const made = page(lines.map((l) => paragraph([l], {page: 1})), {page: 1, method: 'ocr', reason: 'test', width: 595, height: 842, ocrConfidence: 0.9, printedPage: null})
-  const tree = root([made], 'pdf')
-  cleanTree(tree, file)
-  segmentKpiTables()(tree, file)
-  return file.data.kpiTables ?? []
-}
+const fromOcr = (lines: Line[]): KpiTable[] => read(lines, 'ocr')
 
 describe('KPI tables OCR\'d from pages set in larger type', () => {
   describe('a name wrapped over three lines whose middle line carries the figures, run on after its last words', () => {
