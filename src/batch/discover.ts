@@ -1,6 +1,7 @@
 // Finds the input files of a run: named files as given, folders walked recursively and glob
 // patterns expanded, kept by extension or by their first bytes, in one sorted order; link loops,
 // unreadable folders and unsupported files are reported, never fatal.
+import type {Dirent} from 'node:fs'
 import {open, readdir, realpath, stat} from 'node:fs/promises'
 import {basename, dirname, extname, join, relative, resolve} from 'node:path'
 import {ioReason} from '../read/load.js'
@@ -58,7 +59,7 @@ async function addGlob(pattern: string, found: Discovery): Promise<void> {
   const paths = await expandGlob(pattern)
   if (paths.length === 0) found.problems.push({path: pattern, reason: 'no file matches the pattern'})
   for (const path of paths) {
-    const why = (await entryKind(path, false, true)) === 'special' ? SPECIAL_FILE : await unsupportedReason(path)
+    const why = (await entryKind(path, null)) === 'special' ? SPECIAL_FILE : await unsupportedReason(path)
     if (why) found.skipped.push({path, reason: why})
     else found.files.push({path, outputName: outputNameFor(treePath(path))})
   }
@@ -82,7 +83,7 @@ async function walk(root: string, folder: string, seen: Set<string>, found: Disc
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue
     const path = join(folder, entry.name)
-    const kind = await entryKind(path, entry.isDirectory(), entry.isSymbolicLink())
+    const kind = await entryKind(path, entry)
     if (kind === 'folder') await walk(root, path, seen, found)
     else if (kind === 'broken') found.problems.push({path, reason: 'broken symbolic link'})
     else if (kind === 'special') found.skipped.push({path, reason: SPECIAL_FILE})
@@ -125,11 +126,11 @@ async function readHead(path: string): Promise<string | null> {
 /**
  * What a folder entry is, following a symbolic link: a device, pipe or socket found in a folder is
  * 'special' and never read (reading /dev/zero or a pipe would not end); one named as an input is.
+ * A plain entry is judged from the folder listing; a link, or a path from a glob (`entry` null), by stat.
  */
-async function entryKind(path: string, isDir: boolean, isLink: boolean): Promise<'file' | 'folder' | 'broken' | 'special'> {
+async function entryKind(path: string, entry: Pick<Dirent, 'isDirectory' | 'isFile' | 'isSymbolicLink'> | null): Promise<'file' | 'folder' | 'broken' | 'special'> {
   try {
-    const info = isLink || !isDir ? await stat(path) : null
-    if (!info) return 'folder'
+    const info = entry && !entry.isSymbolicLink() ? entry : await stat(path)
     return info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'special'
   } catch {
     return 'broken'

@@ -264,7 +264,12 @@ function withFiguresApart(run: Word[]): Word[][] {
 
 /** The mean OCR confidence of words (0–1), or null when none was OCR'd. */
 export function meanConfidence(words: readonly Word[]): number | null {
-  const known = words.flatMap((w) => (w.data.confidence === undefined ? [] : [w.data.confidence]))
+  return meanKnown(words.map((w) => w.data.confidence))
+}
+
+/** The mean of the confidences that are known (OCR'd), or null when none is. */
+export function meanKnown(confidences: ReadonlyArray<number | null | undefined>): number | null {
+  const known = confidences.filter((c): c is number => c !== null && c !== undefined)
   return known.length ? known.reduce((sum, c) => sum + c, 0) / known.length : null
 }
 

@@ -3,7 +3,7 @@
 import {classifyColumn, isIndicatorHeading, isKpiHeading, isMeasureHeading, isRagHeading, mendColumnLabels, repairPeriodLabel, tidyLabel} from './kpi-columns.js'
 import type {KpiRowDraft, NameWord} from './kpi-body.js'
 import type {KpiColumnDraft, KpiHeader} from './kpi-header.js'
-import {clean, isMeasureToken, isUnreadCell, isValueToken, type KpiLine} from './kpi-segments.js'
+import {clean, isMeasureToken, isUnreadCell, isValueToken, meanKnown, type KpiLine} from './kpi-segments.js'
 import {tidyName} from './kpi-names.js'
 
 export interface StackedTable {
@@ -277,8 +277,7 @@ function wordsRead(line: KpiLine, name: readonly string[]): NameWord[] {
 
 /** The mean OCR confidence of a line's words (its segments), null where not OCR'd. */
 function lineConfidence(line: KpiLine): number | null {
-  const known = line.segments.flatMap((s) => (s.confidence === null ? [] : [s.confidence]))
-  return known.length ? known.reduce((sum, c) => sum + c, 0) / known.length : null
+  return meanKnown(line.segments.map((s) => s.confidence))
 }
 
 /** Items grouped into rows: a name after figures starts the next row. */
