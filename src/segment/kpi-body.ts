@@ -3,6 +3,7 @@
 import {headerLabels, nearest, overlap, readHeader, type KpiColumnDraft, type KpiHeader} from './kpi-header.js'
 import {isDashedPair, isMergedPercentages, splitDashed, splitMerged, type RowToken} from './kpi-merged.js'
 import {tidyName} from './kpi-names.js'
+import {mendOverflow} from './kpi-row-overflow.js'
 import {isMeasureToken, isUnreadCell, isValueToken, type KpiLine, type Segment} from './kpi-segments.js'
 
 /** One row as read: its indicator text, the measure word where a measure column gives one, raw cells. */
@@ -73,7 +74,7 @@ export function readBody(lines: readonly KpiLine[], header: KpiHeader): KpiBody 
     if (line.line.page !== previous.line.page || readHeader(lines, at)) break
     if (header.mode === 'grid' && !sameGrid(line, lines[header.at]!)) break
     const last = items[items.length - 1]
-    const tail = last?.row && !last.row.certain && header.mode !== 'grid' ? withTail(last.line, line, header) : null
+    const tail = last?.row && header.mode !== 'grid' ? withTail(last.line, last.row, line, header) : null
     if (tail) {
       Object.assign(last!, tail)
       continue
@@ -100,19 +101,24 @@ function asHeader(line: KpiLine, header: KpiHeader): KpiLine {
 
 /**
  * A row whose last figures were wrapped onto the next line (a line of figures only): the two lines
- * as one row, when together they fill the columns; else null. On OCR'd lines the figures join the
+ * as one row, when together they fill the columns; else null. On OCR'd lines a row that seemed
+ * whole takes them too where OCR read a lone "1" that is no cell (kpi-row-overflow.ts), so that
+ * the figures fill the columns again: a figure is never a word of a name. On OCR'd lines the figures join the
  * row even when OCR garbled or dropped a cell so that they still do not fill it (the row stays
  * uncertain): a line of figures only is no line of a name, and counted as one it would shift the
  * names of the rows below onto their neighbours.
  */
-function withTail(row: KpiLine, line: KpiLine, header: KpiHeader): Item | null {
+function withTail(row: KpiLine, read: NonNullable<Item['row']>, line: KpiLine, header: KpiHeader): Item | null {
   if (line.line.page !== row.line.page || !line.segments.length) return null
+  if (read.certain && !(row.line.confidence !== null && line.line.confidence !== null)) return null
   const tail = withoutEndDust(line)
   const figure = (text: string): boolean => isValueToken(text) || (line.line.confidence !== null && isDashedPair(text))
   if (!tail.length || !tail.every((s) => s.text.split(' ').every(figure))) return null
   const joined: KpiLine = {line: row.line, mode: row.mode === 'grid' ? 'loose' : row.mode, segments: [...row.segments, ...tail]}
   const mended = orderedRow(joined, header)
   const scanned = row.line.confidence !== null && line.line.confidence !== null
+  // a row read whole takes the figures below only when with them it still fills the columns, its name unchanged
+  if (read.certain) return mended?.certain && mended.indicator === read.indicator ? {row: mended, line: joined} : null
   return mended && (mended.certain || scanned) ? {row: mended, line: joined} : null
 }
 
@@ -197,13 +203,18 @@ function orderedRow(line: KpiLine, header: KpiHeader): Item['row'] {
   const words = tokens.map((t) => t.text)
   const measureColumn = header.columns.findIndex((c) => c.role === 'measure')
   const valueColumns = header.columns.map((c, i) => ({c, i})).filter(({c}) => c.role !== 'measure')
-  const {start, run} = figureRun(line, tokens, valueColumns.length)
+  const found = figureRun(line, tokens, valueColumns.length)
+  const {start} = found
+  const afterMeasure = start > 0 && isMeasureToken(words[start - 1]!)
+  const mended = line.line.confidence !== null ? mendOverflow(found.run, valueColumns.length, afterMeasure) : null
+  const run = mended ?? found.run
   const take = Math.min(run.length, valueColumns.length)
   const figures = run.slice(run.length - take)
   const leftovers = run.slice(0, run.length - take).map((t) => t.text)
   const cells = new Map<number, string>()
   const confidences = new Map<number, number | null>()
-  const certain = figures.length === valueColumns.length && leftovers.every((w) => /^\d[\d,]*$/.test(w))
+  // figures left over after the measure word belong to no name (the measure cell stands between): the row overflows
+  const certain = figures.length === valueColumns.length && (!leftovers.length || (!afterMeasure && leftovers.every((w) => /^\d[\d,]*$/.test(w))))
   if (certain) {
     figures.forEach((token, k) => {
       cells.set(valueColumns[k]!.i, token.text)
@@ -293,11 +304,24 @@ function isGarbledCell(word: string): boolean {
  * of a line laid out by x are parted by "|" as the cells of a ruled line are.
  */
 function rowTokens(line: KpiLine): RowToken[] {
-  return line.segments.flatMap((s, k) => {
+  return withoutBrokenWidths(line.segments.flatMap((s, k) => {
     const texts = s.text.split(' ').filter(Boolean)
     const width = texts.length === 1 && s.x0 !== null && s.x1 !== null ? s.x1 - s.x0 : null
-    const tokens = texts.map((text) => ({text, confidence: s.confidence, width}))
+    const tokens = texts.map((text) => ({text, confidence: s.confidence, width, x0: width === null ? null : s.x0}))
     return line.mode === 'x' && k > 0 ? [{text: '|', confidence: null, width: null}, ...tokens] : tokens
+  }))
+}
+
+/**
+ * The tokens without the width of a word whose OCR box runs over the next word's ("195" drawn out
+ * to the middle of "200"): the box is broken, not the word wide with a gap it swallowed.
+ */
+function withoutBrokenWidths(tokens: RowToken[]): RowToken[] {
+  const placed = tokens.filter((t) => t.width !== null && t.x0 !== undefined && t.x0 !== null)
+  return tokens.map((t) => {
+    const next = placed[placed.indexOf(t) + 1]
+    const broken = next !== undefined && placed.includes(t) && t.x0! + t.width! > next.x0!
+    return broken ? {...t, width: null, x0: null} : t
   })
 }
 

@@ -1,6 +1,7 @@
 // What a KPI table's column heading is: a period ("Oct-21", "2012/13", "Q4 2023/24"), a target,
 // a benchmark (England, Statistical Neighbours, South East…), the indicator or measure column, or other.
 import {normalisePeriod} from '../normalise/period.js'
+import {mendMonthRun} from './kpi-month-run.js'
 
 export type ColumnKind = 'period' | 'target' | 'benchmark' | 'other'
 
@@ -19,8 +20,11 @@ const BENCHMARK = new RegExp([
 ].join('|'), 'i')
 /** Headings of the column holding the indicator names. */
 const INDICATOR = /^(?:(?:key\s+)?(?:performance\s+)?(?:indicators?|measures?|kpis?|metrics?)(?:\s+(?:name|description))?|description|pi|ref\.?)$/i
-/** Headings of a column stating each row's measure ("Outturn type", "Unit"). */
-const MEASURE = /^(?:outturn\s*t(?:ype)?\w*|measure\s+type|units?|type|format|data\s+type)$/i
+/**
+ * Headings of a column stating each row's measure ("Outturn type", "Unit"): also any one word then
+ * "type", OCR damaging the first word ("Cuma type") far more often than the short, common "type".
+ */
+const MEASURE = /^(?:outturn\s*t(?:ype)?\w*|\p{L}{2,12}\s*type|units?|type|format)$/iu
 /** Headings of a printed RAG column. */
 const RAG = /^(?:rag(?:\s+(?:status|rating))?|status|direction\s+of\s+travel|dot|trend)$/i
 
@@ -120,9 +124,10 @@ const MONTH_LABEL = /^([A-Za-z]{3})([-\s'/]?)(\d{2})$/
 
 /**
  * Mends a run of month headings read by OCR: a month missing its hyphen where its neighbours have
- * one ("Jan22" → "Jan-22"), and a year that breaks the run ("Dec-21 Jan-21 Feb-22" → "Jan-22").
+ * one ("Jan22" → "Jan-22"), and a heading that breaks the run where its neighbours imply the month
+ * ("Dec-21 Jan-21 Feb-22" → "Jan-22", "Mar-22 pe May-22" → "Apr-22"; kpi-month-run.ts).
  * @param labels the value column headings in printed order
- * @returns the headings, mended where both neighbours agree
+ * @returns the headings, mended where the run is certain
  */
 export function mendColumnLabels(labels: string[]): string[] {
   const out = [...labels]
@@ -132,19 +137,15 @@ export function mendColumnLabels(labels: string[]): string[] {
     const [, month, separator, year] = match
     const neighbours = [out[i - 1], out[i + 1]].map((l) => (l ? MONTH_LABEL.exec(l) : null))
     const glue = separator || neighbours.find((n) => n?.[2])?.[2] || ''
-    out[i] = `${month}${glue}${sequenceYear(out[i - 1], out[i + 1], month!) ?? year}`
+    out[i] = `${month}${glue}${year}`
   }
-  return out
+  return mendMonthRun(out, isOtherHeading)
 }
 
-/** The two-digit year a month between `before` and `after` must have, when they are one month either side of it. */
-function sequenceYear(before: string | undefined, after: string | undefined, month: string): string | null {
-  const a = before ? normalisePeriod(before) : null
-  const b = after ? normalisePeriod(after) : null
-  if (!a || !b || !/^\d{4}-\d{2}$/.test(a) || !/^\d{4}-\d{2}$/.test(b)) return null
-  const monthsOf = (p: string): number => Number(p.slice(0, 4)) * 12 + Number(p.slice(5)) - 1
-  if (monthsOf(b) - monthsOf(a) !== 2) return null
-  const middle = monthsOf(a) + 1
-  if (MONTHS[middle % 12]!.toLowerCase() !== month.toLowerCase()) return null
-  return String(Math.floor(middle / 12) % 100).padStart(2, '0')
+/** True for a heading of some column other than a month: target, benchmark, year, measure, RAG, indicator. */
+function isOtherHeading(label: string): boolean {
+  const {kind, period} = classifyColumn(label)
+  if (kind === 'target' || kind === 'benchmark') return true
+  if (kind === 'period') return !/^\d{4}-\d{2}$/.test(period ?? '')
+  return isMeasureHeading(label) || isRagHeading(label) || isIndicatorHeading(label)
 }

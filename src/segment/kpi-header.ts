@@ -1,7 +1,8 @@
 // Finds the header of a KPI table and turns it into columns: one header line or several (labels
 // printed over two lines, spanned headings such as "2019-20" over "Number | Percentage").
 import {classifyColumn, isIndicatorHeading, isKpiHeading, isMeasureHeading, isRagHeading, mendColumnLabels, repairPeriodLabel, tidyLabel, type ColumnKind} from './kpi-columns.js'
-import {clean, isValueToken, type KpiLine, type SegmentMode} from './kpi-segments.js'
+import {partGluedMonths} from './kpi-month-run.js'
+import {clean, isValueToken, type KpiLine, type Segment, type SegmentMode} from './kpi-segments.js'
 
 /** A value column of the table being read. */
 export interface KpiColumnDraft {
@@ -145,7 +146,7 @@ function xHeader(lines: readonly KpiLine[], at: number): KpiHeader {
   const main = lines[at]!
   const [head, ...rest] = main.segments
   const indicatorFirst = head && !isKpiHeading(head.text)
-  const valueSegments = indicatorFirst ? rest : main.segments
+  const valueSegments = (indicatorFirst ? rest : main.segments).flatMap(partedSegment)
   const columns = valueSegments.map((s) => draft(s.text, null, s.x0, s.x1))
   const valuesX0 = columns[0]?.x0 ?? null
   let top = at
@@ -165,6 +166,14 @@ function xHeader(lines: readonly KpiLine[], at: number): KpiHeader {
   const labels = main.line.confidence !== null ? mendColumnLabels(columns.map((c) => c.label)) : columns.map((c) => c.label)
   columns.forEach((column, k) => Object.assign(column, draft(labels[k]!, null, column.x0, column.x1)))
   return {mode: 'x', top, at, next, valuesX0, columns, uncertain: false}
+}
+
+/** A header segment holding two month headings OCR ran together ("Dec-21-lan-22"), as two, its width shared by their letters. */
+function partedSegment(segment: Segment): Segment[] {
+  const parts = partGluedMonths(segment.text, repairPeriodLabel)
+  if (parts.length === 1 || segment.x0 === null || segment.x1 === null) return parts.length === 1 ? [segment] : parts.map((text) => ({...segment, text}))
+  const cut = segment.x0 + (segment.x1 - segment.x0) * parts[0]!.length / (parts[0]!.length + parts[1]!.length)
+  return [{...segment, text: parts[0]!, x1: cut}, {...segment, text: parts[1]!, x0: cut}]
 }
 
 /** True when `other` is on the same page as `main` and within the header band of it. */
@@ -333,15 +342,20 @@ function stack(rows: string[][]): string[] {
 function joinParts(parts: string[]): string {
   let out = ''
   for (const read of parts.filter(Boolean)) {
-    const part = out && /[a-z]$/.test(out) ? read.replace(OCR_ON, 'on') : read
+    const part = out && /[a-z]$/.test(out) ? read.replace(OCR_ON, 'on').replace(DEBRIS_BEFORE_ON, 'on') : read
     const glue = out && /[a-z]$/.test(out) && /^[a-z]/.test(part) ? '' : ' '
     out = out ? out + glue + part : part
   }
-  return clean(out.replace(/([A-Za-z])(\d)/g, '$1 $2'))
+  return clean(unglueYears(out).replace(/([A-Za-z])(\d)/g, '$1 $2'))
 }
 
 /** "0n19/20" under "Southampt": the "on" ending the word broken over two lines, its "o" read as a zero. */
 const OCR_ON = /^[^\s\p{L}]{0,2}?0n(?=\d)/u
+/**
+ * "iP¥80n19/20" under "Southampt": OCR debris from a ruling line before that "on", known by a
+ * figure or sign in it (no printed word holds one and runs into "on" and a year).
+ */
+const DEBRIS_BEFORE_ON = /^\S*?[^\s\p{L}]\S*?[0o]n(?=\d{2}[/-]\d{2})/u
 
 /** Where labels from lines above go: after the last period or target of the main line. */
 function insertAt(values: string[]): number {
@@ -364,7 +378,7 @@ export function looseLabels(words: string[]): string[] {
     if (run.length) out.push(run.join(' '))
     run = []
   }
-  for (const raw of words.flatMap(unspeckedPeriod)) {
+  for (const raw of words.flatMap(unspeckedPeriod).flatMap((word) => partGluedMonths(word, repairPeriodLabel))) {
     if (raw === '|') {
       flushRun()
       continue
@@ -398,7 +412,28 @@ function unspeckedPeriod(word: string): string[] {
 
 function draft(label: string, index: number | null, x0: number | null, x1: number | null): KpiColumnDraft {
   // a "|" inside a heading is a table rule OCR read as text ("Statistical | Neighbours"), never part of it
-  const text = tidyLabel(clean(label.replace(/\s*\|\s*/g, ' ')).replace(/(?<=\w)[.,;:]+$/, ''))
+  const text = tidyLabel(unglueYears(clean(label.replace(/\s*\|\s*/g, ' ')).replace(/(?<=\w)[.,;:]+$/, '').replace(TRAILING_QUOTE, '').replace(DEBRIS_BEFORE_MONTH, '')))
   const role = isMeasureHeading(text) ? 'measure' : isRagHeading(text) ? 'rag' : 'value'
   return {label: text, ...classifyColumn(text), role, index, x0, x1}
+}
+
+/** A quote OCR read from a speck after a heading ("Target”"). */
+const TRAILING_QUOTE = /(?<=\p{L})[‘’'"“”`]+$/u
+/** A lone lower-case letter or sign OCR read from a rule or speck before a month heading ("i Feb-22"). */
+const DEBRIS_BEFORE_MONTH = /^(?:[a-z]|[^\p{L}\d\s(&-])\s+(?=\p{L}{3}[-\s'/]?\d{2}$)/u
+/** A year pair ("19/20") with a letter OCR read for a figure ("l9/20", "2O/21"), maybe glued to the word before it. */
+const MISREAD_YEARS = /(\p{L}*?)([\dlIO]{2})([/-])([\dlIO]{2})\b/gu
+
+/**
+ * Year pairs with a letter read for a figure put right and parted from the word OCR glued them to
+ * ("Southamptonl9/20" → "Southampton 19/20"): only where the figures then make two years in a row,
+ * as a year pair is printed, and some figure was read as a letter.
+ */
+export function unglueYears(label: string): string {
+  return label.replace(MISREAD_YEARS, (whole, word: string, first: string, dash: string, second: string) => {
+    if (!/[lIO]/.test(first + second) || !/\d/.test(first + second)) return whole
+    const [a, b] = [first, second].map((pair) => pair.replace(/[lI]/g, '1').replace(/O/g, '0'))
+    if ((Number(a) + 1) % 100 !== Number(b)) return whole
+    return `${word}${word ? ' ' : ''}${a}${dash}${b}`
+  })
 }

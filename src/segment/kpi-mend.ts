@@ -20,13 +20,23 @@ interface Figure {
  * @returns the cells, mended where certain; others unchanged
  */
 export function mendRowFigures(raws: string[]): string[] {
-  const figures = raws.map(parse)
-  return raws.map((raw, index) => {
+  const unspecked = raws.map(withoutEndPoint)
+  const figures = unspecked.map(parse)
+  return unspecked.map((raw, index) => {
     const figure = figures[index]
     if (!figure || /[.,]/.test(figure.digits)) return raw
     const others = figures.filter((f, k): f is Figure => k !== index && f !== null && f.prefix === figure.prefix && f.suffix === figure.suffix)
     return withComma(figure, others) ?? withDecimal(figure, others) ?? raw
   })
+}
+
+/** A figure ending in a point with no digit after it ("22.") as printed ("22"): no figure ends so, the point is a speck OCR read (or the full stop of a sentence the table ran into). */
+const END_POINT = /^([<>]?[£$€]?\d[\d,]*(?:\.\d+)?%?)\.$/
+
+/** A figure read with a point after it ("22.") as printed ("22"); other words as read. */
+export function withoutEndPoint(raw: string): string {
+  const match = END_POINT.exec(raw.trim())
+  return match ? match[1]! : raw
 }
 
 function parse(raw: string): Figure | null {

@@ -1,5 +1,6 @@
 // Splits figures that OCR read as one word out of two cells ("11999" for "119 | 99", "62%45%"): such a
 // word is wider than its characters by the gap it swallowed, and its row is short of that many figures.
+import {splitManyMerged} from './kpi-row-merged-many.js'
 import {isValueToken, median} from './kpi-segments.js'
 
 /** One token of a row: its text, OCR confidence, and width (points) where it was one positioned word. */
@@ -7,6 +8,8 @@ export interface RowToken {
   text: string
   confidence: number | null
   width: number | null
+  /** Left edge (points) where OCR gave the word its own box. */
+  x0?: number | null
   /** On the first half of plain digits cut by size ("11598" → "115" + "98"): the word as read, the cut being a guess. */
   guessedFrom?: string
 }
@@ -80,10 +83,14 @@ export function splitMerged(run: readonly RowToken[], missing: number): RowToken
   if (missing < 1) return null
   const rates = run.map((t) => (t.width !== null && (PLAIN_FIGURE.test(t.text) || TWO_PERCENTAGES.test(t.text)) ? t.width / t.text.length : null))
   const known = rates.filter((r): r is number => r !== null)
-  if (known.length < missing + MIN_OTHERS) return null
+  if (known.length < 1 + MIN_OTHERS) return null
   const typical = median(known)
   const wide = rates.map((r) => r !== null && r >= WIDE_SHARE * typical)
-  if (wide.filter(Boolean).length !== missing) return null
+  const wideCount = wide.filter(Boolean).length
+  if (known.length < wideCount + MIN_OTHERS) return null
+  // fewer wide words than figures missing: some swallowed more than one gap (kpi-row-merged-many.ts)
+  if (wideCount > 0 && wideCount < missing) return splitManyMerged(run, missing, wide)
+  if (wideCount !== missing) return null
   const out: RowToken[] = []
   for (const [k, token] of run.entries()) {
     if (!wide[k]) {

@@ -5,6 +5,7 @@ import type {KpiRowDraft, NameWord} from './kpi-body.js'
 import type {KpiColumnDraft, KpiHeader} from './kpi-header.js'
 import {clean, isMeasureToken, isUnreadCell, isValueToken, meanKnown, type KpiLine} from './kpi-segments.js'
 import {tidyName} from './kpi-names.js'
+import {withoutEndPoint} from './kpi-mend.js'
 
 export interface StackedTable {
   header: KpiHeader
@@ -191,8 +192,55 @@ function readGroups(lines: readonly KpiLine[], at: number, width: number): {grou
     items.push({...item, index})
   }
   while (items.length && !items[items.length - 1]!.values.length) items.pop()
+  dropStrayFigures(items, width)
   const next = items.length ? items[items.length - 1]!.index + 1 : at
   return {groups: group(items), next}
+}
+
+/**
+ * Drops the lines of figures only that end the body beyond the last row's full count: no row
+ * follows to carry them to, so they are not cells but what the page prints after the table (a
+ * paragraph number whose point OCR lost, "12"), and counted in they would make the last row overflow.
+ * @param items the body's items, trailing lines without figures already dropped
+ * @param width the number of value columns
+ */
+function dropStrayFigures(items: BodyItem[], width: number): void {
+  if (namesOfLastGroup(items) > 1) return // names first, then every figure: column order (buildRows)
+  while (items.length && isFiguresOnly(items[items.length - 1]!)) {
+    const last = items[items.length - 1]!
+    if (lastRowFigures(items) - last.values.length < width) return
+    items.pop()
+  }
+}
+
+/** Figures of the last row: those of the items from its last name or measure word on (that item's own included). */
+function lastRowFigures(items: readonly BodyItem[]): number {
+  let count = 0
+  for (let k = items.length - 1; k >= 0; k--) {
+    count += items[k]!.values.length
+    if (items[k]!.name || items[k]!.measure) break
+  }
+  return count
+}
+
+/** The names starting in the last row group: from the last name after figures to the end (figures only at the end). */
+function namesOfLastGroup(items: readonly BodyItem[]): number {
+  let k = items.length - 1
+  while (k >= 0 && isFiguresOnly(items[k]!)) k--
+  let names = 0
+  for (; k >= 0; k--) {
+    const item = items[k]!
+    if (item.name && !item.continues) names++
+    // the group's first name: the item before it holds figures (or there is none)
+    if (item.name && !item.continues && (k === 0 || items[k - 1]!.values.length > 0)) break
+    if (item.values.length && k < items.length - 1 && !item.name) break
+  }
+  return names
+}
+
+/** An item of figures only: no name, no measure word. */
+function isFiguresOnly(item: BodyItem): boolean {
+  return !item.name && !item.measure && item.values.length > 0
 }
 
 /**
@@ -248,7 +296,7 @@ function bodyItem(line: KpiLine, above: KpiLine | undefined, last: BodyItem | un
   if (inName && words.length - start < MIN_INLINE_FIGURES) start = words.length
   // …and so is a lone figure after a word that takes one ("within 20", "Under 18", "per 10,000").
   if (words.length - start === 1 && start > 0 && TAKES_NUMBER.test(words[start - 1]!)) start = words.length
-  const values = words.slice(start)
+  const values = words.slice(start).map((w) => (line.line.confidence !== null ? withoutEndPoint(w) : w))
   const before = words.slice(0, start)
   const measureAt = before.findIndex(isMeasureToken)
   const measure = measureAt >= 0 ? before[measureAt]! : null

@@ -5,7 +5,7 @@ import type {KpiTable, Part} from '../compile/model.js'
 import {report} from '../messages.js'
 import {normaliseNumber, type Measure} from '../normalise/number.js'
 import type {Root} from '../tree/types.js'
-import {readBody, type KpiRowDraft, type MergedGuess} from './kpi-body.js'
+import {readBody, type KpiBody, type KpiRowDraft, type MergedGuess} from './kpi-body.js'
 import {readHeader, type KpiColumnDraft, type KpiHeader} from './kpi-header.js'
 import {mendLabelsFromSiblings} from './kpi-mend-labels.js'
 import {kpiLines, measureWord, type KpiLine} from './kpi-segments.js'
@@ -42,8 +42,10 @@ interface Found {
 export const segmentKpiTables: Stage = function segmentKpiTables() {
   return function transform(tree: Root, file: VFile): void {
     const lines = kpiLines(documentLines(tree))
-    const found = joinContinued(findTables(lines))
-    mendLabelsFromSiblings(found.map((table) => table.header.columns))
+    const tables = findTables(lines)
+    // labels mended before tables are joined: a header repeated over a page break may be read differently
+    mendLabelsFromSiblings(tables.map((table) => table.header.columns))
+    const found = joinContinued(tables)
     const counts = wordCounts(lines)
     for (const table of found) {
       mendFromSiblings(table.rows, counts)
@@ -66,11 +68,56 @@ function findTables(lines: readonly KpiLine[]): Found[] {
       at = stacked ? Math.max(at + 1, stacked.next) : at + 1
       continue
     }
-    const body = readBody(lines, header)
-    if (body.rows.length >= MIN_ROWS) out.push({header, rows: body.rows, page: lines[header.at]!.line.page})
-    at = Math.max(at + 1, body.next)
+    const read = withMeasureColumn(lines, header, readBody(lines, header))
+    const rows = [...read.body.rows]
+    let next = read.body.next
+    for (let more = continuation(lines, read.header, next); more; more = continuation(lines, read.header, next)) {
+      rows.push(...more.rows)
+      next = more.next
+    }
+    if (rows.length >= MIN_ROWS) out.push({header: read.header, rows, page: lines[header.at]!.line.page})
+    at = Math.max(at + 1, next)
   }
   return out
+}
+
+/**
+ * A table whose rows mostly fail against its columns, where the first value column has no KPI
+ * heading and the table no measure column: OCR damaged the heading of the measure column ("Cuma
+ * type" for "Outturn type"), so that column took the first figure and every figure after it one
+ * column too far. Read again with that column as the measure; the reading placing more rows wins.
+ */
+function withMeasureColumn(lines: readonly KpiLine[], header: KpiHeader, body: KpiBody): {header: KpiHeader; body: KpiBody} {
+  const first = header.columns.findIndex((c) => c.role === 'value')
+  const column = header.columns[first]
+  if (!column || column.kind !== 'other' || header.columns.some((c) => c.role === 'measure')) return {header, body}
+  if (certainRows(body) * 2 > body.rows.length) return {header, body}
+  const retried: KpiHeader = {...header, columns: header.columns.map((c, k) => (k === first ? {...c, role: 'measure'} : c))}
+  const again = readBody(lines, retried)
+  return certainRows(again) > certainRows(body) ? {header: retried, body: again} : {header, body}
+}
+
+/**
+ * The rows of a table carried on at the top of the next page without its header repeated, or null:
+ * the body reader stops at a page break, so where the table's last row ends a page and the next
+ * page opens with rows (no header, no prose), they are read under the same columns. A header
+ * repeated there makes a table of its own, joined later (joinContinued).
+ * @param lines the document's lines
+ * @param header the table's header
+ * @param start the first line after the table's body
+ */
+function continuation(lines: readonly KpiLine[], header: KpiHeader, start: number): KpiBody | null {
+  const first = lines[start]
+  const before = lines[start - 1]
+  if (!first || !before || first.line.page !== before.line.page + 1 || header.mode === 'grid' || readHeader(lines, start)) return null
+  const view = [...lines]
+  view[start - 1] = first // the page break hidden from the body reader, which ends a table at one
+  const body = readBody(view, {...header, next: start})
+  return body.rows.some((row) => row.certain) ? body : null
+}
+
+function certainRows(body: KpiBody): number {
+  return body.rows.filter((row) => row.certain).length
 }
 
 /** How often each lower-case word occurs in the pack's body text. */
