@@ -1,12 +1,12 @@
 // Compares two Packs of the same seed section by section (agenda, parts, minutes items,
-// attendance, reports, glossary, trackers, meeting): each section becomes a multiset of keys and
+// attendance, reports, KPI cells, glossary, trackers, meeting): each section becomes a multiset of keys and
 // the score is F1 against the reference Pack (the seed text's own result).
 import type {Pack} from '../src/compile/model.js'
 
-export type Section = 'meeting' | 'agenda' | 'parts' | 'minutesItems' | 'attendance' | 'reports' | 'glossary' | 'trackers'
+export type Section = 'meeting' | 'agenda' | 'parts' | 'minutesItems' | 'attendance' | 'reports' | 'kpiCells' | 'glossary' | 'trackers'
 
-export const SECTIONS: Section[] = ['meeting', 'agenda', 'parts', 'minutesItems', 'attendance', 'reports', 'glossary',
-  'trackers']
+export const SECTIONS: Section[] = ['meeting', 'agenda', 'parts', 'minutesItems', 'attendance', 'reports', 'kpiCells',
+  'glossary', 'trackers']
 
 /** One section's score, with the keys each side has that the other lacks. */
 export interface SectionScore {
@@ -47,6 +47,8 @@ export function sectionKeys(pack: Pack, options: CompareOptions): Record<Section
     ]),
     reports: pack.reports.map((r) => key(r.subject, r.decisionMaker, r.dateOfDecision, r.agendaItem,
       String(r.recommendations.length))),
+    // A KPI cell as a person reads it off the page: its row's indicator, its column and what it prints.
+    kpiCells: pack.kpiTables.flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => key(r.indicator, c.column, c.raw)))),
     glossary: pack.glossary.map((g) => key(g.term, g.abbreviation)),
     trackers: pack.trackers.flatMap((t) => t.rows.map((r) => key(r.date, r.title, r.status)))
   }

@@ -22,13 +22,14 @@ const LEADING = 1.22
 /** Gap between table columns, points. */
 const CELL_GAP = 8
 
-/** Type sizes (points): the body size and the smallest a crowded page is shrunk to (other printers set larger and never shrink). */
+/** Type (points): the body size and the smallest a crowded page is shrunk to (other printers set larger and never shrink); the face, Helvetica unless a serif printer is imitated. */
 export interface SeedType {
   body: number
   min: number
+  face?: 'Helvetica' | 'Times'
 }
 
-const DEFAULT_TYPE: SeedType = {body: BODY_SIZE, min: MIN_SIZE}
+export const DEFAULT_TYPE: SeedType = {body: BODY_SIZE, min: MIN_SIZE}
 
 /** A line as set: its runs at x offsets, in one font. */
 interface SetLine {
@@ -68,11 +69,12 @@ export function seedPageCount(layout: SeedLayout, type: SeedType = DEFAULT_TYPE)
 }
 
 function setPages(doc: PDFKit.PDFDocument, layout: SeedLayout, type: SeedType): SetPage[] {
-  return layout.flow ? flowPages(doc, layout.pages, type.body) : layout.pages.flatMap((p) => fitPage(doc, p, type))
+  return layout.flow ? flowPages(doc, layout.pages, type) : layout.pages.flatMap((p) => fitPage(doc, p, type))
 }
 
 interface SetPage {
   lines: SetLine[]
+  face: Face
   footer: string | null
 }
 
@@ -82,13 +84,14 @@ interface SetPage {
  */
 function fitPage(doc: PDFKit.PDFDocument, page: SeedPage, type: SeedType): SetPage[] {
   const room = A4[1] - MARGIN_TOP - MARGIN_BOTTOM
+  const face = type.face ?? 'Helvetica'
   let size = type.body
-  let lines = setLines(doc, page.lines, size)
+  let lines = setLines(doc, page.lines, size, face)
   while (size > type.min && height(lines) > room) {
     size -= 0.5
-    lines = setLines(doc, page.lines, size)
+    lines = setLines(doc, page.lines, size, face)
   }
-  return cutLines(lines, room).map((cut) => ({lines: cut, footer: page.footer}))
+  return cutLines(lines, room).map((cut) => ({lines: cut, face, footer: page.footer}))
 }
 
 /** Set lines cut into page-sized runs (at least one, possibly empty). */
@@ -107,21 +110,22 @@ function cutLines(lines: SetLine[], room: number): SetLine[][] {
 }
 
 /** A flow of lines cut into pages at body size, numbered "Page N". */
-function flowPages(doc: PDFKit.PDFDocument, pages: SeedPage[], size: number): SetPage[] {
+function flowPages(doc: PDFKit.PDFDocument, pages: SeedPage[], type: SeedType): SetPage[] {
+  const face = type.face ?? 'Helvetica'
   const room = A4[1] - MARGIN_TOP - MARGIN_BOTTOM
-  const lines = setLines(doc, pages.flatMap((p) => p.lines), size)
-  return cutLines(lines, room).map((cut, i) => ({lines: cut, footer: `Page ${i + 1}`}))
+  const lines = setLines(doc, pages.flatMap((p) => p.lines), type.body, face)
+  return cutLines(lines, room).map((cut, i) => ({lines: cut, face, footer: `Page ${i + 1}`}))
 }
 
 function height(lines: SetLine[]): number {
   return lines.reduce((sum, l) => sum + l.size * LEADING, 0)
 }
 
-function setLines(doc: PDFKit.PDFDocument, lines: SeedLine[], size: number): SetLine[] {
+function setLines(doc: PDFKit.PDFDocument, lines: SeedLine[], size: number, face: Face): SetLine[] {
   const width = A4[0] - 2 * MARGIN_X
   return lines.flatMap(function set(line) {
     const lineSize = size * line.scale
-    font(doc, line.bold, lineSize)
+    font(doc, face, line.bold, lineSize)
     if (!line.text.trim()) return [{runs: [], bold: false, size: lineSize}]
     if (line.cells) return setRow(doc, line.cells, width, line.bold, lineSize)
     return wrap(doc, line.text, width).map((text) => ({runs: [{x: 0, text}], bold: line.bold, size: lineSize}))
@@ -146,20 +150,23 @@ function wrap(doc: PDFKit.PDFDocument, text: string, width: number): string[] {
   return wrapWords(text, width, (line) => doc.widthOfString(line))
 }
 
-function font(doc: PDFKit.PDFDocument, bold: boolean, size: number): void {
-  doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size)
+type Face = NonNullable<SeedType['face']>
+
+function font(doc: PDFKit.PDFDocument, face: Face, bold: boolean, size: number): void {
+  const name = face === 'Times' ? (bold ? 'Times-Bold' : 'Times-Roman') : (bold ? 'Helvetica-Bold' : 'Helvetica')
+  doc.font(name).fontSize(size)
 }
 
 function drawPage(doc: PDFKit.PDFDocument, page: SetPage): void {
   doc.fillColor('#000000')
   let y = MARGIN_TOP
   for (const line of page.lines) {
-    font(doc, line.bold, line.size)
+    font(doc, page.face, line.bold, line.size)
     for (const run of line.runs) doc.text(safe(run.text), MARGIN_X + run.x, y, {lineBreak: false})
     y += line.size * LEADING
   }
   if (page.footer) {
-    font(doc, false, 9)
+    font(doc, page.face, false, 9)
     const w = doc.widthOfString(page.footer)
     doc.text(page.footer, (A4[0] - w) / 2, A4[1] - FOOTER_GAP, {lineBreak: false})
   }

@@ -1,6 +1,7 @@
 // Renders seed texts into PDFs a checker would make (text layer, scanned twin, mixed: every other
 // page scanned) and, with --compare, scores agendapack's sections on each against the seed text.
-// Usage: node dist-scripts/scripts/render-seed.js [--out DIR] [--kinds text,scanned,mixed] [--compare] SEED...
+// Usage: node dist-scripts/scripts/render-seed.js [--out DIR] [--kinds text,scanned,mixed] [--compare]
+//   [--face Helvetica|Times] [--type BODY[-MIN]] [--dpi N] [--skew MIN-MAX] [--tag NAME] SEED...
 // Renderings hold real seed text: write them under /tmp, never into the repository.
 /// <reference path="../src/vfile.d.ts" />
 import {createHash} from 'node:crypto'
@@ -16,10 +17,10 @@ import {createOcrPool, type OcrPool} from '../src/read/pdf/ocr-pool.js'
 import {sniffFormat} from '../src/read/sniff.js'
 import {segmentTree} from '../src/segment/index.js'
 import type {Root} from '../src/tree/types.js'
-import {scanPages} from './fixtures/scan.js'
+import {OFFICE_SCANNER, scanPages, type ScanOptions} from './fixtures/scan.js'
 import {comparePacks, SECTIONS} from './render-seed-compare.js'
 import {seedLayout} from './render-seed-pages.js'
-import {renderSeedPdf, seedPageCount} from './render-seed-pdf.js'
+import {DEFAULT_TYPE, renderSeedPdf, seedPageCount, type SeedType} from './render-seed-pdf.js'
 
 type Kind = 'text' | 'scanned' | 'mixed'
 
@@ -27,30 +28,47 @@ interface Args {
   out: string
   kinds: Kind[]
   compare: boolean
+  type: SeedType
+  scanner: ScanOptions
+  /** Added to the output names, so renderings in other type or scanners sit side by side. */
+  tag: string
   seeds: string[]
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = {out: '/tmp/seed-renderings', kinds: ['text', 'scanned', 'mixed'], compare: false, seeds: []}
+  const args: Args = {out: '/tmp/seed-renderings', kinds: ['text', 'scanned', 'mixed'], compare: false,
+    type: {...DEFAULT_TYPE}, scanner: {...OFFICE_SCANNER}, tag: '', seeds: []}
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     if (a === '--out') args.out = argv[++i] ?? args.out
     else if (a === '--kinds') args.kinds = (argv[++i] ?? '').split(',') as Kind[]
     else if (a === '--compare') args.compare = true
+    else if (a === '--face') args.type.face = argv[++i] === 'Times' ? 'Times' : 'Helvetica'
+    else if (a === '--type') [args.type.body, args.type.min] = range(argv[++i], args.type.body)
+    else if (a === '--dpi') args.scanner.dpi = Number(argv[++i])
+    else if (a === '--skew') [args.scanner.minSkew, args.scanner.maxSkew] = range(argv[++i], 0)
+    else if (a === '--tag') args.tag = `.${argv[++i] ?? ''}`
     else args.seeds.push(a)
   }
   return args
+}
+
+/** "A-B" or "A" (then both ends are A). */
+function range(text: string | undefined, fallback: number): [number, number] {
+  const [low, high] = (text ?? '').split('-').map(Number)
+  const from = Number.isFinite(low) ? low! : fallback
+  return [from, Number.isFinite(high) ? high! : from]
 }
 
 /** Writes the renderings of one seed; returns their paths by kind. */
 async function renderSeed(seed: string, args: Args): Promise<Map<Kind, string>> {
   const name = basename(seed).replace(/\.[^.]+$/, '')
   const layout = seedLayout(readFileSync(seed, 'utf8'), seed)
-  const text = await renderSeedPdf(layout)
-  const count = seedPageCount(layout)
+  const text = await renderSeedPdf(layout, undefined, args.type)
+  const count = seedPageCount(layout, args.type)
   const paths = new Map<Kind, string>()
   const write = (kind: Kind, bytes: Buffer): void => {
-    const path = join(args.out, `${name}.${kind}.pdf`)
+    const path = join(args.out, `${name}${args.tag}.${kind}.pdf`)
     writeFileSync(path, bytes)
     paths.set(kind, path)
   }
@@ -59,10 +77,10 @@ async function renderSeed(seed: string, args: Args): Promise<Map<Kind, string>> 
     ? [...Array(count).keys()]
     : [...Array(count).keys()].filter((i) => i % 2 === 1)
   if (args.kinds.includes('scanned') || args.kinds.includes('mixed')) {
-    const images = await scanPages(text, wanted, name)
-    if (args.kinds.includes('scanned')) write('scanned', await renderSeedPdf(layout, images))
+    const images = await scanPages(text, wanted, name, args.scanner)
+    if (args.kinds.includes('scanned')) write('scanned', await renderSeedPdf(layout, images, args.type))
     if (args.kinds.includes('mixed')) {
-      write('mixed', await renderSeedPdf(layout, new Map([...images].filter(([i]) => i % 2 === 1))))
+      write('mixed', await renderSeedPdf(layout, new Map([...images].filter(([i]) => i % 2 === 1)), args.type))
     }
   }
   return paths
