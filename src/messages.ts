@@ -21,7 +21,7 @@ export const RULES = {
   'minute-number-inferred': 'a minute item number was inferred from a detached number or the sequence',
   'kpi-cell-unparsed': 'a KPI table cell does not state a clean number',
   'kpi-table-uncertain': 'a KPI table could only be partly rebuilt',
-  'kpi-cell-uncertain': 'a KPI table cell holds a figure inferred, not read (one OCR word split into two figures by size)',
+  'kpi-cell-uncertain': 'a KPI table cell holds a figure inferred, not read (one OCR word split into two figures by size, figures placed by line pitch), or is left empty where OCR lost the figure',
   'tracker-columns-merged': 'a recommendation tracker printed without column positions; its action columns are kept together'
 } as const
 

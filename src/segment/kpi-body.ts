@@ -5,6 +5,7 @@ import {isDashedPair, isMergedPercentages, splitDashed, splitMerged, type RowTok
 import {tidyName} from './kpi-names.js'
 import {mendOverflow} from './kpi-row-overflow.js'
 import {isMeasureToken, isUnreadCell, isValueToken, type KpiLine, type Segment} from './kpi-segments.js'
+import type {StepPlacement} from './kpi-stacked-steps.js'
 
 /** One row as read: its indicator text, the measure word where a measure column gives one, raw cells. */
 export interface KpiRowDraft {
@@ -23,6 +24,8 @@ export interface KpiRowDraft {
   scanned?: boolean
   /** Cells inferred, not read: one OCR word cut into two figures by size ("11598" → "115" + "98"). */
   guesses?: MergedGuess[]
+  /** Cells placed by line pitch in a one-per-line table where OCR lost lines: columns left empty, lines joined into one figure. */
+  stepped?: StepPlacement
   /** The words the name was read from, in order, with their OCR confidence (tidying may have dropped some). */
   nameWords?: NameWord[]
 }

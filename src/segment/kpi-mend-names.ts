@@ -25,11 +25,13 @@ export function mendNames(tables: ReadonlyArray<KpiRowDraft[]>, words: ReadonlyM
   const rows = tables.flat()
   const names = [...new Set(rows.map((row) => row.indicator).filter(Boolean))]
   const scanned = new Set(rows.filter(isOcrRow).map((row) => row.indicator))
+  const named = wordsInNames(rows)
   const mended = new Map<string, string>()
   for (const name of names) {
     let better = betterCopy(name, names, words) ?? name
     better = splitGlued(better, words)
     better = siblingWord(better, names)
+    better = siblingSpeck(better, names, words, named)
     // letters misread one for one happen only in OCR: a rare word of a printed name is a real word
     if (scanned.has(name)) better = knownLookalike(better, words)
     if (better !== name) mended.set(name, better)
@@ -128,4 +130,34 @@ function siblingWord(name: string, names: string[]): string {
     if (found.size === 1) tokens[k] = [...found][0]!
   })
   return tokens.join(' ')
+}
+
+/** A speck OCR read as a word is at most this many letters ("Ne", "Ii"). */
+const MAX_SPECK_LETTERS = 3
+/** Two or three capitals (in brackets or not): an abbreviation ("CIN", "(UK)"), a word of the name, not a speck. */
+const ACRONYM = /^\W*\p{Lu}{2,3}\W*$/u
+
+/** How often each lower-case word occurs in the rows' names, row by row (a name is printed once a row). */
+function wordsInNames(rows: readonly KpiRowDraft[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const row of rows) for (const word of wordsOf(row.indicator)) counts.set(word, (counts.get(word) ?? 0) + 1)
+  return counts
+}
+
+/**
+ * "Number of contacts Ne" → "Number of contacts": a word of at most three letters, no abbreviation,
+ * that a speck made (the pack prints it nowhere but in row names), where another row of the pack
+ * prints the name without it, word for word.
+ */
+function siblingSpeck(name: string, names: readonly string[], words: ReadonlyMap<string, number>, named: ReadonlyMap<string, number>): string {
+  const tokens = name.split(' ')
+  if (tokens.length < 2) return name
+  for (const [k, token] of tokens.entries()) {
+    const letters = wordsOf(token)
+    if (letters.length !== 1 || letters[0]!.length > MAX_SPECK_LETTERS || /\d/.test(token) || ACRONYM.test(token)) continue
+    if ((words.get(letters[0]!) ?? 0) > (named.get(letters[0]!) ?? 0)) continue
+    const without = [...tokens.slice(0, k), ...tokens.slice(k + 1)].join(' ')
+    if (without !== name && names.includes(without)) return without
+  }
+  return name
 }

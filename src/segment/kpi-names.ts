@@ -1,5 +1,5 @@
 // Puts an indicator name back together from the lines it wraps over and, for OCR text, drops the
-// debris scanning leaves at line ends ("Number of @", "contacts =", "month w"), conservatively.
+// debris scanning leaves at line ends ("Number of @", "contacts =", "month w*"), conservatively.
 
 /** A name part needs this many letters, or a digit, to be kept (OCR specks such as "\J" are not). */
 const MIN_PART_LETTERS = 3
@@ -7,6 +7,10 @@ const MIN_PART_LETTERS = 3
 const ONE_LETTER_WORDS = new Set(['a', 'A', 'I'])
 /** A word made only of these marks is scan dirt, not content (unlike "&", "%", "(£)"). */
 const JUNK_WORD = /^[@=_|~`^*\\'"‘’“”,.;:!?<>{}[\]«»¢§#•]+$/
+/** The marks of a junk word, anywhere in a word. */
+const JUNK_MARKS = /[@=_|~`^*\\'"‘’“”,.;:!?<>{}[\]«»¢§#•]/g
+/** A word a name puts before a number, run into it ("per10,000", "within12"): never one word, always two. */
+const GLUED_NUMBER = /\b(per|within|under|over|aged)(?=\d)/gi
 
 /**
  * Joins name parts; a part ending in a hyphen runs on ("re-" + "referrals" → "re-referrals").
@@ -20,7 +24,7 @@ export function tidyName(parts: string[], ocr = true): string {
     if (!enoughLetters(part) || (ocr && strayBracket(part, kept.slice(0, index)))) continue
     out = !out ? part : /-$/.test(out) ? out + part : `${out} ${part}`
   }
-  return out.replace(/\s+/g, ' ').trim()
+  return out.replace(/\s+/g, ' ').replace(GLUED_NUMBER, '$1 ').trim()
 }
 
 function enoughLetters(part: string): boolean {
@@ -40,10 +44,11 @@ function tidyPart(part: string): string {
   return words.join(' ')
 }
 
-/** A word OCR made of dirt: symbols only ("@", "=", "_"), or one letter that is no word ("w", "O"). */
+/** A word OCR made of dirt: symbols only ("@", "=", "_"), or one letter that is no word, alone or among symbols ("w", "O", "w*"). */
 function isDebris(word: string): boolean {
   if (JUNK_WORD.test(word)) return true
-  return word.length === 1 && /\p{L}/u.test(word) && !ONE_LETTER_WORDS.has(word)
+  const letter = word.replace(JUNK_MARKS, '')
+  return letter.length === 1 && /\p{L}/u.test(letter) && !ONE_LETTER_WORDS.has(letter)
 }
 
 /** A one-word line closing a bracket nothing opened ("jab)") is debris, not part of the name. */

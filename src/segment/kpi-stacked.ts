@@ -6,6 +6,8 @@ import type {KpiColumnDraft, KpiHeader} from './kpi-header.js'
 import {clean, isMeasureToken, isUnreadCell, isValueToken, meanKnown, type KpiLine} from './kpi-segments.js'
 import {tidyName} from './kpi-names.js'
 import {withoutEndPoint} from './kpi-mend.js'
+import {placeRow, type FigureLine, type Mark, type SteppedRow} from './kpi-stacked-steps.js'
+import {normalisePeriod} from '../normalise/period.js'
 
 export interface StackedTable {
   header: KpiHeader
@@ -35,6 +37,10 @@ const MAX_BODY_LINE_CHARS = 60
 const MARKS_ONLY = /^[^\p{L}\d£$€%&()]*$/u
 /** An OCR'd word read with less confidence than this (0–1) is no sure reading of the print: below half, a guess. */
 const UNSURE_CONFIDENCE = 0.5
+/** "N/A" as OCR reads it with the slash taken for a letter or a rule ("NVA", "NIA", "N|A", "N\\A"). */
+const SLASH_MISREAD_NA = /^N[VIl1|\\]A$/
+/** A whole figure with a speck before it read as a point or a quote (".413", "‘388"): no number as read. */
+const SPECKED_FIGURE = /^[.,'‘’`]\d+%?$/
 /** A positioned line this many of its heights (OCR: line pitches) or more below the line above starts a new cell (the blank line between cells). */
 const CELL_GAP_HEIGHTS = 1.5
 
@@ -56,6 +62,13 @@ interface RowGroup {
   page: number
   /** Figures carried over from the row above (printed before this row's name). */
   carried: number
+  /** The row's lines of figures only, with where each sits (OCR'd lines), to place them by line pitch. */
+  figureLines: FigureLine[]
+  /** True when a line holds figures with name or measure words, or sits nowhere known: no placing by line pitch. */
+  mixed: boolean
+  /** Where the line before the row's first figure sits (its name or measure word), and the row's first line. */
+  lead: Mark | null
+  top: Mark | null
 }
 
 /**
@@ -105,11 +118,20 @@ function labelCell(lines: readonly KpiLine[], at: number): Cell | null {
   while (lines[to + 1] && !startsCell(lines[to + 1]!, lines[to])) to++
   if (to - at + 1 > MAX_LABEL_LINES) return null
   const parts = lines.slice(at, to + 1).map((line) => line.line.text.trim())
-  const text = joinLabel(parts)
+  const text = withoutSpeckPoint(joinLabel(parts), lines[at]!)
   if (!text || text.length > MAX_LABEL_CHARS || /[.;:,]$/.test(text)) return null
   const figures = text.split(' ').some((w) => isValueToken(w) && !isKpiHeading(w))
   if (figures && !isKpiHeading(text)) return null
   return {text, from: at, to}
+}
+
+/**
+ * An OCR'd period heading with a speck read as a point after it ("Jun-22:") without the point; other
+ * labels as they are (a label ending in a point or colon is a caption or prose, not a heading).
+ */
+function withoutSpeckPoint(text: string, line: KpiLine): string {
+  const bare = text.replace(/\s*[.;:,]+$/, '')
+  return line.pitch !== undefined && bare !== text && normalisePeriod(repairPeriodLabel(bare)) !== null ? bare : text
 }
 
 /**
@@ -167,6 +189,8 @@ interface BodyItem {
   /** Mean OCR confidence of the line's words, null where not OCR'd. */
   confidence: number | null
   page: number
+  /** Where the line sits (OCR'd lines), null where unknown. */
+  mark: Mark | null
   /** True when the name goes on the name of the line above (same block, no figures between). */
   continues: boolean
 }
@@ -245,8 +269,10 @@ function isFiguresOnly(item: BodyItem): boolean {
 
 /**
  * An OCR'd line of one short token without digits between a line of figures only and another
- * ("528" / "a" / "421") while the row is still short of figures: a figure OCR could not read, kept
- * as the cell's raw text; else null (after a full row, a short line names the next one: "CIN").
+ * ("528" / "a" / "421", or a figure a speck before it made no number: ".413") while the row is
+ * still short of figures: a figure OCR could not read, kept as the cell's raw text; else null
+ * (after a full row, a short line names the next one: "CIN"). "N/A" with its slash misread
+ * ("NVA") is one whatever line follows: the row's last figure, before the next row's name.
  */
 function unreadFigure(line: KpiLine, items: readonly BodyItem[], below: KpiLine | undefined, width: number): BodyItem | null {
   const text = line.line.text.trim()
@@ -254,12 +280,13 @@ function unreadFigure(line: KpiLine, items: readonly BodyItem[], below: KpiLine 
   // a figure once the OCR word mends drop specks round it ("195°"), where the line's text keeps them
   const read = line.segments.map((s) => s.text).join(' ').trim()
   const figure = isValueToken(read) && !isValueToken(clean(text)) ? read : null
-  if (line.line.confidence === null || !(isUnreadCell(text) || figure || isUnsureWord(line, text))) return null
+  const unread = isUnreadCell(text) || SLASH_MISREAD_NA.test(text) || SPECKED_FIGURE.test(text) || isUnsureWord(line, text)
+  if (line.line.confidence === null || !(unread || figure)) return null
   if (!last || last.name || last.measure || !last.values.length || !below || below.line.page !== line.line.page) return null
   if (rowFigures(items) >= width) return null
   const next = below.line.text.trim().split(/\s+/)
-  if (!next.every(isValueToken)) return null
-  return {name: '', nameWords: [], measure: null, values: [figure ?? text], confidence: lineConfidence(line), page: line.line.page, continues: false}
+  if (!SLASH_MISREAD_NA.test(text) && !next.every(isValueToken)) return null
+  return {name: '', nameWords: [], measure: null, values: [figure ?? text], confidence: lineConfidence(line), page: line.line.page, mark: markOf(line), continues: false}
 }
 
 /**
@@ -303,7 +330,13 @@ function bodyItem(line: KpiLine, above: KpiLine | undefined, last: BodyItem | un
   if (measureAt >= 0) before.splice(measureAt, 1)
   const name = before.join(' ')
   if (!values.length && !measure && /[.:;]$/.test(name)) return null
-  return {name, nameWords: wordsRead(line, before), measure, values, confidence: lineConfidence(line), page: line.line.page, continues: Boolean(name) && inName}
+  const continues = Boolean(name) && inName
+  return {name, nameWords: wordsRead(line, before), measure, values, confidence: lineConfidence(line), page: line.line.page, mark: markOf(line), continues}
+}
+
+/** Where an OCR'd line sits on its page, null for lines not OCR'd. */
+function markOf(line: KpiLine): Mark | null {
+  return line.middle === undefined ? null : {page: line.line.page, middle: line.middle}
 }
 
 /**
@@ -332,13 +365,17 @@ function lineConfidence(line: KpiLine): number | null {
 function group(items: BodyItem[]): RowGroup[] {
   const groups: RowGroup[] = []
   let current: RowGroup | null = null
+  let previous: BodyItem | null = null
   for (const item of items) {
     const startsRow = !current || (current.values.length > 0 && (item.name !== '' || item.measure !== null))
     if (startsRow) {
-      current = {names: [], nameWords: [], measures: [], values: [], confidences: [], page: item.page, carried: 0}
+      current = {names: [], nameWords: [], measures: [], values: [], confidences: [], page: item.page, carried: 0, figureLines: [], mixed: false, lead: null, top: item.mark}
       groups.push(current)
+      previous = null
     }
     const row = current!
+    if (item.values.length) placeLine(row, item, previous)
+    previous = item
     const lastName = row.names[row.names.length - 1]
     if (item.name && item.continues && lastName) lastName.push(item.name)
     else if (item.name) row.names.push([item.name])
@@ -350,34 +387,70 @@ function group(items: BodyItem[]): RowGroup[] {
   return groups
 }
 
+/** Notes where a line of figures sits, for placing the row's figures by line pitch (before its figures are added). */
+function placeLine(row: RowGroup, item: BodyItem, previous: BodyItem | null): void {
+  if (!row.values.length) row.lead = previous?.mark ?? null
+  if (item.name || item.measure || !item.mark) row.mixed = true
+  else row.figureLines.push({mark: item.mark, values: item.values, confidence: item.confidence})
+}
+
 /** Rows from the groups, in row order or, where every name comes before every figure, column order. */
 function buildRows(groups: RowGroup[], columns: KpiColumnDraft[]): KpiRowDraft[] {
   const width = columns.length
   const columnOrder = columnOrderRows(groups, width)
   if (columnOrder) return columnOrder
-  carryOverflow(groups, width)
-  return groups.filter((g) => g.names.length).map((g) => {
-    const indicator = tidyName(g.names.flat())
-    const certain = g.values.length === width && g.carried === 0
-    const cells = new Map<number, string>()
-    const confidences = new Map<number, number | null>()
-    if (certain) {
-      g.values.forEach((raw, k) => {
-        cells.set(k, raw)
-        confidences.set(k, g.confidences[k] ?? null)
-      })
-    }
-    const draft: KpiRowDraft = {indicator, measureWord: g.measures[0] ?? null, cells, confidences, page: g.page, certain, nameWords: g.nameWords}
-    if (!certain) draft.reason = uncertainReason(indicator, g, width)
-    return draft
+  const stepped = groups.map((g, k) => steppedRow(g, groups[k + 1], width))
+  carryOverflow(groups, width, stepped)
+  return groups.flatMap((g, k) => {
+    if (!g.names.length) return []
+    const placed = stepped[k]
+    return [placed ? steppedDraft(g, placed) : readDraft(g, width)]
   })
 }
 
-/** Figures beyond the column count belong to the next row, printed before its name by the OCR. */
-function carryOverflow(groups: RowGroup[], width: number): void {
+/**
+ * An OCR'd row whose lines of figures are placed by line pitch (kpi-stacked-steps.ts), anchored on
+ * its name or measure word above and the next row's first line below; null where not exactly.
+ */
+function steppedRow(g: RowGroup, next: RowGroup | undefined, width: number): SteppedRow | null {
+  if (g.mixed || !g.figureLines.length) return null
+  return placeRow(g.figureLines, width, {before: g.lead, after: next?.top ?? null})
+}
+
+/** A row placed by line pitch: certain, with what was inferred noted for the warning. */
+function steppedDraft(g: RowGroup, placed: SteppedRow): KpiRowDraft {
+  const {cells, confidences, empty, joined} = placed
+  const draft: KpiRowDraft = {indicator: tidyName(g.names.flat()), measureWord: g.measures[0] ?? null, cells, confidences, page: g.page, certain: true, nameWords: g.nameWords}
+  if (empty.length || joined.length) draft.stepped = {empty, joined}
+  return draft
+}
+
+/** A row read figure by figure in order: certain when it has one figure per column. */
+function readDraft(g: RowGroup, width: number): KpiRowDraft {
+  const indicator = tidyName(g.names.flat())
+  const certain = g.values.length === width && g.carried === 0
+  const cells = new Map<number, string>()
+  const confidences = new Map<number, number | null>()
+  if (certain) {
+    g.values.forEach((raw, k) => {
+      cells.set(k, raw)
+      confidences.set(k, g.confidences[k] ?? null)
+    })
+  }
+  const draft: KpiRowDraft = {indicator, measureWord: g.measures[0] ?? null, cells, confidences, page: g.page, certain, nameWords: g.nameWords}
+  if (!certain) draft.reason = uncertainReason(indicator, g, width)
+  return draft
+}
+
+/**
+ * Figures beyond the column count belong to the next row, printed before its name by the OCR; a
+ * row placed by line pitch has none, and one given figures so is read in order, not placed.
+ */
+function carryOverflow(groups: RowGroup[], width: number, stepped: Array<SteppedRow | null>): void {
   groups.forEach((g, k) => {
     const next = groups[k + 1]
-    if (g.values.length <= width || !next) return
+    if (stepped[k] || g.values.length <= width || !next) return
+    stepped[k + 1] = null
     const extra = g.values.splice(width)
     next.values.unshift(...extra)
     next.confidences.unshift(...g.confidences.splice(width))

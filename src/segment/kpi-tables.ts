@@ -6,6 +6,7 @@ import {report} from '../messages.js'
 import {normaliseNumber, type Measure} from '../normalise/number.js'
 import type {Root} from '../tree/types.js'
 import {readBody, type KpiBody, type KpiRowDraft, type MergedGuess} from './kpi-body.js'
+import type {StepPlacement} from './kpi-stacked-steps.js'
 import {readHeader, type KpiColumnDraft, type KpiHeader} from './kpi-header.js'
 import {mendLabelsFromSiblings} from './kpi-mend-labels.js'
 import {kpiLines, measureWord, type KpiLine} from './kpi-segments.js'
@@ -193,6 +194,7 @@ function typedRow(row: KpiRowDraft, columns: ReturnType<typeof uniqueLabels>, fi
     cells.push({column: label, raw, value: parsed ? parsed.value : null, confidence: cellConfidence(row, index)})
   }
   for (const guess of row.guesses ?? []) report(file, 'kpi-cell-uncertain', guessReason(row.indicator, guess, columns), row.page)
+  if (row.stepped) report(file, 'kpi-cell-uncertain', steppedReason(row.indicator, row.stepped, values), row.page)
   return {indicator: row.indicator, measure: rowMeasure(row, measures), cells}
 }
 
@@ -201,6 +203,21 @@ function guessReason(indicator: string, guess: MergedGuess, columns: ReturnType<
   const [a, b] = guess.columns.map((index) => columns.find((c) => c.index === index)?.label ?? '?')
   const [first, second] = guess.figures
   return `Unexpected "${guess.read}" for "${short(indicator)}" read as one word where the row is a figure short, expected two figures; cut by size into "${first}" (${a}) and "${second}" (${b}), check them`
+}
+
+/**
+ * The warning for a one-per-line row placed by line pitch: the columns OCR lost the line of (left
+ * empty) and the lines read as pieces of one figure.
+ */
+function steppedReason(indicator: string, stepped: StepPlacement, values: ReturnType<typeof uniqueLabels>): string {
+  const label = (column: number): string => values[column]?.label ?? '?'
+  const name = short(indicator)
+  const read = values.length - stepped.empty.length
+  const head = stepped.empty.length
+    ? `Unexpected ${read} lines of figures for "${name}" printed one per line, expected ${values.length} (one per column); placed by line pitch, no figure read for ${stepped.empty.map(label).join(', ')} (left empty)`
+    : `Unexpected figures in pieces on one line for "${name}" printed one per line, expected one figure a line; placed by line pitch`
+  const joins = stepped.joined.map((join) => `"${join.read}" read as one figure "${join.figure}" (${label(join.column)})`)
+  return `${[head, ...joins].join('; ')}; check them`
 }
 
 /** A cell's OCR confidence rounded to two decimals, or null where its words were not OCR'd. */

@@ -242,6 +242,16 @@ describe('KPI tables on scanned pages', () => {
       expect(tidyName(['"assessments completed'])).toBe('assessments completed')
       expect(tidyName(['"Hard to reach" groups'])).toBe('"Hard to reach" groups')
     })
+
+    it('should part a word that takes a number from the number OCR ran it into ("per10,000")', () => {
+      expect(tidyName(['Rates of visits', 'per10,000 of', 'Under18 Population'])).toBe('Rates of visits per 10,000 of Under 18 Population')
+      expect(tidyName(['Covid19 cases per 1,000'])).toBe('Covid19 cases per 1,000')
+    })
+
+    it('should drop a letter with specks round it that ends a line of a name ("month w*"), not a one-letter word', () => {
+      expect(tidyName(['Number of visits in', 'the month w*'])).toBe('Number of visits in the month')
+      expect(tidyName(['Plans reviewed in a', 'week'])).toBe('Plans reviewed in a week')
+    })
   })
 
   describe('name mending', () => {
@@ -255,6 +265,13 @@ describe('KPI tables on scanned pages', () => {
       const printed = [draft('Number of eoniacts made', false)]
       mendNames([printed], words)
       expect(printed[0]?.indicator).toBe('Number of eoniacts made')
+    })
+
+    it('should drop a short word a speck made where another row prints the name without it, not an abbreviation', () => {
+      const counts = new Map([...words, ['visits', 3], ['ne', 1], ['cin', 1]])
+      const rows = [draft('Visits Ne', true), draft('Visits', true), draft('Visits CIN', true)]
+      mendNames([rows.slice(0, 1), rows.slice(1)], counts)
+      expect(rows.map((row) => row.indicator)).toEqual(['Visits', 'Visits', 'Visits CIN'])
     })
 
     it('should mend a garbled word ending in a digit ("a_%:1") from the word its siblings print there', () => {

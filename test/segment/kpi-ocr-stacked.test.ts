@@ -2,37 +2,8 @@
 // where a speck read after a figure must not end the table.
 import {describe, expect, it} from 'vitest'
 import type {KpiTable} from '../../src/compile/model.js'
-import {line, word} from '../../src/tree/build.js'
 import type {Line} from '../../src/tree/types.js'
-import {read} from './kpi-ocr-page.js'
-
-const CHAR_PT = 5
-const BOX_PT = 8
-/** Cells a blank line apart; the lines of one cell (a wrapped name) single-spaced. */
-const CELL_PT = 24
-const LINE_PT = 12
-
-/** One OCR'd line of words, 3 pt apart, read with the given confidence. */
-function placed(y: number, words: string[], confidence = 0.9): Line {
-  let at = 50
-  const made = words.map((text) => {
-    const x0 = at
-    at = x0 + CHAR_PT * text.length + 3
-    return word(text, {page: 1, bbox: [x0, y, x0 + CHAR_PT * text.length, y + BOX_PT], confidence})
-  })
-  return line(made, {page: 1, confidence})
-}
-
-/** Lines one cell each (a cell's lines given as several word lists), each cell a blank line below the one above. */
-function cells(specs: Array<string[][] | [string[][], number]>): Line[] {
-  let y = 60
-  return specs.flatMap((spec) => {
-    const [parts, confidence] = spec.length === 2 && typeof spec[1] === 'number' ? (spec as [string[][], number]) : [spec as string[][], 0.9]
-    const out = parts.map((words, k) => placed(y + k * LINE_PT, words, confidence))
-    y += (parts.length - 1) * LINE_PT + CELL_PT
-    return out
-  })
-}
+import {asTextLayer, read, readRun, stackedCells as cells} from './kpi-ocr-page.js'
 
 /** Tables read from one OCR'd page, each line its own block. */
 const fromOcr = (lines: Line[]): KpiTable[] => read(lines, 'ocr')
@@ -51,6 +22,75 @@ describe('KPI tables OCR\'d one cell per line', () => {
         ['Homes let in the month', ['10', '11', '12', '13']],
         ['Rates of voids per 1,000 homes', ['511', '587', '658', '700']],
         ['Homes empty over a year', ['4', '3', '2', '1']]
+      ])
+    })
+  })
+
+  describe('rows whose figure lines OCR lost, placed by line pitch', () => {
+    const header: string[][][] = [[['Indicator']], [['Outturn', 'type']], [['Jan-24']], [['Feb-24']], [['Mar-24']], [['Apr-24']], [['May-24']], [['Target']]]
+    const {tables, messages} = readRun(cells([
+      ...header,
+      [['Homes', 'let', 'in'], ['the', 'month']], [['NUMBER']], [['10']], [['11']], [['12']], [['13']], [['14']], [['15']],
+      [['Repairs', 'done'], ['on', 'time']], [['PERCENTAGE']], [['81%']], [['82%']], [], [['84%']], [['85%']], [['90%']],
+      [['Void', 'homes']], [['NUMBER']], [['7']], [['6']], [['5']], [['4']], [['3']], [],
+      [['Rent', 'arrears', 'per'], ['1,000', 'homes']], [['RATE']], [], [['1', '19']], [['120']], [['121']], [['122']], [['125']],
+      [['Complaints']], [['NUMBER']], [['9']], [['8']], [['7']], [['6']], [['5']], []
+    ]))
+    const rows = tables[0]?.rows.map((r) => [r.indicator, r.cells.map((c) => c.raw)])
+    const warnings = (code: string): string[] => messages.filter((m) => m.ruleId === code).map((m) => m.reason)
+
+    it('should leave a lost figure\'s column empty and keep the others in their columns', () => {
+      expect(rows).toContainEqual(['Homes let in the month', ['10', '11', '12', '13', '14', '15']])
+      expect(rows).toContainEqual(['Repairs done on time', ['81%', '82%', '', '84%', '85%', '90%']])
+    })
+
+    it('should place a lost last figure by the next row\'s name, and a lost first one by the measure word', () => {
+      expect(rows).toContainEqual(['Void homes', ['7', '6', '5', '4', '3', '']])
+      expect(rows).toContainEqual(['Rent arrears per 1,000 homes', ['', '119', '120', '121', '122', '125']])
+    })
+
+    it('should leave out a row whose lost figure no line below shows (the table\'s last row)', () => {
+      expect(rows?.map(([indicator]) => indicator)).not.toContain('Complaints')
+      expect(warnings('kpi-table-uncertain').some((w) => w.includes('"Complaints"'))).toBe(true)
+    })
+
+    it('should warn for each placed row, naming the empty columns and the figure read in pieces', () => {
+      const placed = warnings('kpi-cell-uncertain')
+      expect(placed).toHaveLength(3)
+      expect(placed[0]).toContain('no figure read for Mar-24 (left empty)')
+      expect(placed[1]).toContain('no figure read for Target (left empty)')
+      expect(placed[2]).toContain('"1 19" read as one figure "119" (Feb-24)')
+    })
+  })
+
+  describe('a month heading OCR read with a speck after it as a colon ("Jun-24:")', () => {
+    const tables = fromOcr(cells([
+      [['Indicator']], [['Outturn', 'type']], [['Apr-24']], [['May-24']], [['Jun-24:']], [['Target']],
+      [['Homes', 'let']], [['NUMBER']], [['10']], [['11']], [['12']], [['13']]
+    ]))
+
+    it('should keep the heading in the header, without the speck', () => {
+      expect(tables[0]?.columns.map((c) => c.label)).toEqual(['Apr-24', 'May-24', 'Jun-24', 'Target'])
+      expect(tables[0]?.rows[0]?.cells.map((c) => c.raw)).toEqual(['10', '11', '12', '13'])
+    })
+
+    it('should not take a caption ending in a colon on a text layer for a heading', () => {
+      const layer = read(cells([[['Indicator']], [['Apr-24']], [['May-24']], [['Jun-24:']], [['Target']], [['Homes', 'let']], [['10']], [['11']], [['12']], [['13']]]).map(asTextLayer), 'text-layer')
+      expect(layer[0]?.columns.map((c) => c.label) ?? []).not.toContain('Jun-24')
+    })
+  })
+
+  describe('"N/A" read with its slash misread, and a figure with a speck before it', () => {
+    const tables = fromOcr(cells([
+      [['Indicator']], [['Outturn', 'type']], [['Apr-24']], [['May-24']], [['Jun-24']], [['Target']],
+      [['Homes', 'let']], [['NUMBER']], [['10']], [['.11']], [['12']], [['NVA']],
+      [['Void', 'homes']], [['NUMBER']], [['4']], [['3']], [['2']], [['1']]
+    ]))
+
+    it('should take "NVA" for the row\'s last cell, not a word of the next row\'s name', () => {
+      expect(tables[0]?.rows.map((r) => [r.indicator, r.cells.map((c) => c.raw)])).toEqual([
+        ['Homes let', ['10', '.11', '12', 'NVA']],
+        ['Void homes', ['4', '3', '2', '1']]
       ])
     })
   })
