@@ -15,7 +15,9 @@ const WORKER_START_TIMEOUT_MS = 60_000
  * Tesseract page segmentation per layout: 3 = fully automatic without OSD (tesseract's own default
  * for pages); 7 = the image is one text line (for re-reading a crop the page read passed over).
  */
-const PAGE_SEGMENTATION_MODES: Record<OcrLayout, string> = {page: '3', line: '7'}
+const PAGE_SEGMENTATION_MODES: Record<OcrLayout, string> = {page: '3', 'page-local': '3', line: '7'}
+/** How tesseract binarises before finding lines: Otsu's one global threshold ('0'), or Sauvola's local one ('2'). */
+const THRESHOLDING_METHODS: Record<OcrLayout, string> = {page: '0', 'page-local': '2', line: '0'}
 /** Where tesseract's own diagnostics ("Detected 5 diacritics") go: nowhere, a library never writes to stderr. */
 const TESSERACT_DEBUG_FILE = '/dev/null'
 /**
@@ -38,8 +40,12 @@ export interface OcrImage {
   dpi: number
 }
 
-/** What an image holds, telling tesseract how to segment it: a whole page, or one text line. */
-export type OcrLayout = 'page' | 'line'
+/**
+ * What an image holds, telling tesseract how to segment it: a whole page, one text line, or a whole
+ * page binarised by local (Sauvola) thresholds, for a light or speckled scan whose ink tesseract's
+ * one global threshold lost.
+ */
+export type OcrLayout = 'page' | 'line' | 'page-local'
 
 /** Box in image pixels: [x0, y0, x1, y1], top-left origin. */
 export type PixelBox = [number, number, number, number]
@@ -249,6 +255,7 @@ async function startWorker(langPath: string, timeout: number): Promise<Worker> {
 async function recogniseOn(worker: Worker, image: OcrImage, layout: OcrLayout = 'page'): Promise<OcrResult> {
   const options = {
     tessedit_pageseg_mode: PAGE_SEGMENTATION_MODES[layout],
+    thresholding_method: THRESHOLDING_METHODS[layout],
     debug_file: TESSERACT_DEBUG_FILE,
     user_defined_dpi: String(Math.max(70, Math.round(image.dpi)))
   } as Partial<RecognizeOptions>

@@ -1,11 +1,12 @@
-// Reads one PDF page by OCR: render, read the right way up on a pooled tesseract.js worker (lines the
-// page read dropped re-read alone), and turn tesseract's paragraphs, lines and words into page-tree nodes in PDF points.
+// Reads one PDF page by OCR: render, read the right way up on a pooled tesseract.js worker (a page
+// whose ink the read lost read again with local thresholds, lines it dropped re-read alone), and turn tesseract's paragraphs, lines and words into page-tree nodes in PDF points.
 import type {PDFPageProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type {VFile} from 'vfile'
 import {line, page, paragraph, word} from '../../tree/build.js'
 import type {BBox, Line, Page, Paragraph} from '../../tree/types.js'
 import {report} from '../../messages.js'
 import {recoverDroppedLines} from './ocr-dropped-lines.js'
+import {rereadLostInk} from './ocr-lost-ink.js'
 import type {OcrLine, OcrPool, OcrWord, PixelBox} from './ocr-pool.js'
 import {readUpright} from './orientation.js'
 import type {Rotation, UprightRead} from './orientation.js'
@@ -49,7 +50,8 @@ async function renderAndRead(pdfPage: PDFPageProxy, pool: OcrPool): Promise<Page
   // Lines the page read dropped (a lone figure between lines) are re-read on the same worker.
   const {result, rotation} = await pool.session(async (session) => {
     const upright = await readUpright(session, image)
-    return {result: await recoverDroppedLines(session, upright.image, upright.result), rotation: upright.rotation}
+    const read = await rereadLostInk(session, upright.image, upright.result)
+    return {result: await recoverDroppedLines(session, upright.image, read), rotation: upright.rotation}
   })
   return {read: {result, rotation}, size: {scale: rendered.scale, pageWidth: rendered.pageWidth, pageHeight: rendered.pageHeight}}
 }

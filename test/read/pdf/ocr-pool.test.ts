@@ -55,6 +55,15 @@ describe('createOcrPool', () => {
     expect(most).toBe(1)
     expect(counts[0]).toBe(counts[1])
   })
+
+  it('should read a page with local thresholds, and read it as before with the global one afterwards', async () => {
+    const image = await withFirstPage(agenda, (pdfPage) => renderPage(pdfPage, {dpi: 150}))
+    const page: OcrImage = {width: image.width, height: image.height, data: image.data, dpi: 150}
+    const [before, local, after] = await pool.session(async (session) =>
+      [await session.recognise(page), await session.recognise(page, 'page-local'), await session.recognise(page)])
+    expect(local!.wordCount).toBeGreaterThan(0)
+    expect(after).toEqual(before)
+  })
 })
 
 describe('createOcrPool terminate', () => {
