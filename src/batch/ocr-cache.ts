@@ -93,8 +93,8 @@ export function cachedOcrPool(pool: OcrPool, dir: string, engineKey: string = oc
   return {...withPageCache(cachedPool, dir, engineKey, stats), stats}
 }
 
-/** The compiled files whose code shapes a cached page: rendering, orientation, OCR and its helpers, the drawing measure. */
-const PAGE_PIPELINE_FILES = /^(?:render|orientation|ocr.*|page-drawing)\.js$/
+/** The compiled files whose code shapes a cached page: rendering, deskewing, orientation, OCR and its helpers, the drawing measure. */
+const PAGE_PIPELINE_FILES = /^(?:render|deskew.*|orientation|ocr.*|page-drawing)\.js$/
 
 /** What shapes a page's entry besides the engine: pdf.js (it draws and decodes the page) and the page pipeline's code. */
 export function pagePipelineKey(): string {

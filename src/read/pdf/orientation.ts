@@ -1,5 +1,6 @@
 // Reads a scanned page the right way up: when the first pass reads badly (upside down) or finds
-// its lines running vertically (sideways), turns are tried on a small copy; a clear winner is re-read.
+// its lines running vertically (sideways), turns are tried on a small copy; a clear winner is straightened and re-read.
+import {deskewImage} from './deskew.js'
 import type {OcrImage, OcrLine, OcrResult, OcrSession, OcrWord} from './ocr-pool.js'
 
 /** Quarter-turns, clockwise degrees, that a page image may need. */
@@ -26,7 +27,7 @@ export interface UprightRead {
   result: OcrResult
   /** Clockwise turn applied to the scan before the kept read. */
   rotation: Rotation
-  /** The image the kept read came from (the turned image when `rotation` is not 0). */
+  /** The image the kept read came from (the turned and straightened image when `rotation` is not 0). */
   image: OcrImage
 }
 
@@ -41,7 +42,8 @@ export async function readUpright(session: OcrSession, image: OcrImage): Promise
   const candidates: Rotation[] = sideways ? [90, 270] : [180]
   const rotation = await probeRotation(session, image, candidates, readability(first))
   if (rotation === 0) return kept
-  const turned = rotateImage(image, rotation)
+  // A sideways page's skew is measured on lines running across, so it is straightened after the turn.
+  const turned = deskewImage(rotateImage(image, rotation)).image
   const result = await session.recognise(turned)
   return readability(result) > readability(first) ? {result, rotation, image: turned} : kept
 }

@@ -15,6 +15,8 @@ export interface TextLayout {
   left: number
   top: number
   pitch: number
+  /** Clockwise turn of the drawn lines about the image centre, degrees (a skewed scan; default 0). */
+  skew?: number
 }
 
 /**
@@ -29,6 +31,9 @@ export function drawTextImage(lines: readonly string[], layout: TextLayout): Ocr
   context.fillRect(0, 0, width, height)
   context.fillStyle = '#000000'
   context.font = '20px "Test Sans"'
+  context.translate(width / 2, height / 2)
+  context.rotate(((layout.skew ?? 0) * Math.PI) / 180)
+  context.translate(-width / 2, -height / 2)
   lines.forEach((text, i) => context.fillText(text, left, top + i * pitch))
   const rgba = context.getImageData(0, 0, width, height).data
   const data = new Uint8Array(width * height)
