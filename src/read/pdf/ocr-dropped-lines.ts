@@ -4,25 +4,35 @@ import type {OcrImage, OcrLine, OcrResult, OcrSession, OcrWord, PixelBox} from '
 
 /** Grey level (0–255) below which a pixel is ink; the midpoint, as for a black-on-white scan. */
 const INK_LEVEL = 128
+/**
+ * Grey level below which a pixel is faint ink, taken into a glyph when it touches its ink: a scanner's
+ * blur leaves a serif figure's hairlines (the bowl of a "2", the sides of a "0") grey 130–190 and only
+ * its stems dark, so by dark pixels alone a Times "223" is a few pieces too small to be glyphs. Paper
+ * scans at 225–245 (JPEG noise ±10), so it is never taken in.
+ */
+const FAINT_INK_LEVEL = 200
 /** Ink this close to a recognised word or line (share of the page's median line height) is under it (a clipped descender, a stray dot). */
 const COVER_MARGIN = 0.1
-/** Ink with more than this share of its pixels under recognised words and lines was read (a glyph of a word, a rule between cells). */
+/** Ink with more than this share of it under recognised words and lines was read (a glyph of a word, a rule between cells). */
 const MAX_COVERED_SHARE = 0.5
 /** A glyph is at least this tall (share of the median line height): a lone "0" or "1" stands ~0.7 lines high; specks and rules are lower. */
 const MIN_GLYPH_HEIGHT = 0.45
 /** ...and at most this tall: taller ink is a rule, a border, a picture or a heading, not a dropped line of body text. */
 const MAX_GLYPH_HEIGHT = 1.6
-/** ...and at least this wide (share of the median line height): the stem of a "1" in a 200 dpi scan is ~0.1 lines wide; scratches are thinner. */
+/**
+ * ...and its dark ink at least this wide (share of the median line height): the stem of a "1" in a 200
+ * dpi scan is ~0.1 lines wide; scratches and hairline borders are thinner (their grey fringe is not counted).
+ */
 const MIN_GLYPH_WIDTH = 0.08
 /**
- * ...and inked at least this thick on average (pixels a row, as a share of the median line height): a
+ * ...and inked at least this thick on average (pixels of full black a row, as a share of the median line height): a
  * printed stem is ~0.1 lines thick (a lone "1" in a 200 dpi scan: 2.9 px at 28 px lines); the hairline
- * piece of a table border left between two cells' words, 0.03.
+ * piece of a table border left between two cells' words, 0.03 (blurred grey, as much ink over more pixels).
  */
 const MIN_STROKE = 0.05
 /** ...and its ink fills at least this share of its box: a figure fills 0.2–0.5; a long skewed rule, under 0.1. */
 const MIN_INK_DENSITY = 0.12
-/** Uncovered ink at least this tall (share of the median line height) is a letter part a band takes in beside its glyphs (an "a", a descender); lower is a dot or speck. */
+/** Uncovered ink whose dark pixels stand at least this tall (share of the median line height) is a letter part a band takes in beside its glyphs (an "a", a descender); lower is a dot or speck. */
 const MIN_PART_HEIGHT = 0.2
 /** Boxes overlapping vertically by this share of the lower one's height stand on one row. */
 const SAME_ROW_OVERLAP = 0.5
@@ -38,6 +48,11 @@ const CROP_MARGIN = 0.5
  * read); real KPI columns printed one cell per line lost up to 19 cells a page.
  */
 const MAX_BANDS_PER_PAGE = 32
+/**
+ * Bands read again at their scan's size, at most per page: the second read rarely succeeds (lone
+ * serif "1"s), and on a chart page of junk bands it nearly doubled the calls (23 -> 40) for one more line.
+ */
+const MAX_RETRIES_PER_PAGE = 8
 /** A recovered line is kept only when its words' mean confidence (0–1) reaches this: specks read as "i" or "." score lower. */
 const MIN_RECOVERED_CONFIDENCE = 0.6
 /**
@@ -49,9 +64,14 @@ const MIN_CROP_GLYPH_PX = 45
 const MAX_CROP_ENLARGEMENT = 3
 const HAS_ALNUM = /[\p{L}\p{N}]/u
 
-/** Connected ink: a glyph or a run of touching glyphs, in image pixels (x1, y1 exclusive), with the share of its pixels under recognised words. */
+/**
+ * Connected ink: a glyph or a run of touching glyphs, in image pixels (x1, y1 exclusive): the box of
+ * all its ink, faint included, and of its dark ink; its ink, in pixels of full black (a grey pixel
+ * counts in part, so a blurred stroke weighs what it did sharp), and the share of it under recognised words.
+ */
 interface Glyph {
   box: PixelBox
+  darkBox: PixelBox
   ink: number
   coveredShare: number
 }
@@ -73,9 +93,11 @@ export async function recoverDroppedLines(session: OcrSession, image: OcrImage, 
   if (lineHeight === null) return result
   const bands = findDroppedBands(image, result.lines, lineHeight)
   const recovered: OcrLine[] = []
+  let retries = MAX_RETRIES_PER_PAGE
   for (const band of bands) {
-    const line = await readBand(session, image, band, lineHeight)
-    if (line) recovered.push(line)
+    const read = await readBand(session, image, band, lineHeight, retries > 0)
+    if (read.retried) retries--
+    if (read.line) recovered.push(read.line)
   }
   return recovered.length === 0 ? result : withLines(result, recovered)
 }
@@ -85,7 +107,7 @@ export function findDroppedBands(image: OcrImage, lines: OcrLine[], lineHeight: 
   const covered = coverMask(image, lines, Math.round(COVER_MARGIN * lineHeight))
   const uncovered = inkComponents(image, covered).filter((g) => g.coveredShare <= MAX_COVERED_SHARE)
   const glyphs = uncovered.filter((g) => isGlyphLike(g, lineHeight))
-  const parts = uncovered.filter((g) => !isGlyphLike(g, lineHeight) && isLetterPart(g.box, lineHeight))
+  const parts = uncovered.filter((g) => !isGlyphLike(g, lineHeight) && isLetterPart(g.darkBox, lineHeight))
   const grown = groupBands(glyphs, lineHeight).map((band) => extendBand(band, parts, lineHeight))
   const bands = joinNeighbours(grown, lineHeight).filter((band) => !besideLine(band.box, lines))
   const kept = [...bands].sort((a, b) => b.ink - a.ink || a.box[1] - b.box[1] || a.box[0] - b.box[0]).slice(0, MAX_BANDS_PER_PAGE)
@@ -118,71 +140,113 @@ function fillBox(mask: Uint8Array, width: number, height: number, box: PixelBox,
 }
 
 /**
- * Connected ink (8-connected) with the share of it under the mask, found run by run with a union–find
- * over the runs' labels. All ink is joined before the mask is consulted, so a table rule the words cut
- * into pieces stays one long component and is never taken for a "1".
+ * Connected ink (8-connected): dark pixels joined through the faint ink touching them, with its ink
+ * and the share of it under the mask; faint ink that touches no dark pixel (paper tint, a smudge) is
+ * left out. Found run by run with a union–find over the runs' labels. All ink is joined before the mask
+ * is consulted, so a table rule the words cut into pieces stays one long component and is never taken for a "1".
  */
 function inkComponents(image: OcrImage, covered: Uint8Array): Glyph[] {
   const {width, height, data} = image
-  const parent: number[] = []
-  // Per label: x0, y0, x1, y1, ink pixels, covered ink pixels.
-  const stats: number[][] = []
-  const find = (label: number): number => {
-    while (parent[label] !== label) label = parent[label] = parent[parent[label]!]!
-    return label
-  }
-  const union = (a: number, b: number): number => {
-    const ra = find(a)
-    const rb = find(b)
-    if (ra === rb) return ra
-    const [keep, gone] = ra < rb ? [ra, rb] : [rb, ra]
-    parent[gone] = keep
-    const k = stats[keep]!
-    const g = stats[gone]!
-    k[0] = Math.min(k[0]!, g[0]!); k[1] = Math.min(k[1]!, g[1]!); k[2] = Math.max(k[2]!, g[2]!); k[3] = Math.max(k[3]!, g[3]!)
-    k[4]! += g[4]!; k[5]! += g[5]!
-    return keep
-  }
+  const runs = new InkRuns()
   let previous: number[] = [] // [start, end (exclusive), label] triples of the row above
   for (let y = 0; y < height; y++) {
     const current: number[] = []
     const row = y * width
     let p = 0
     for (let x = 0; x < width; x++) {
-      if (data[row + x]! >= INK_LEVEL) continue
-      const start = x
-      let under = 0
-      for (; x < width && data[row + x]! < INK_LEVEL; x++) under += covered[row + x]!
+      if (data[row + x]! >= FAINT_INK_LEVEL) continue
+      const run: InkRun = {y, x0: x, x1: x, ink: 0, under: 0, darkX0: width, darkX1: -1}
+      for (; x < width && data[row + x]! < FAINT_INK_LEVEL; x++) {
+        const ink = 255 - data[row + x]!
+        run.ink += ink
+        run.under += ink * covered[row + x]!
+        if (data[row + x]! >= INK_LEVEL) continue
+        run.darkX0 = Math.min(run.darkX0, x)
+        run.darkX1 = x + 1
+      }
+      run.x1 = x
+      while (p < previous.length && previous[p + 1]! < run.x0) p += 3
       let label = -1
-      while (p < previous.length && previous[p + 1]! < start) p += 3
-      for (let q = p; q < previous.length && previous[q]! <= x; q += 3) {
-        label = label === -1 ? find(previous[q + 2]!) : union(label, previous[q + 2]!)
-      }
-      if (label === -1) {
-        label = parent.length
-        parent.push(label)
-        stats.push([start, y, x, y + 1, 0, 0])
-      }
-      const b = stats[label]!
-      b[0] = Math.min(b[0]!, start); b[2] = Math.max(b[2]!, x); b[3] = y + 1; b[4]! += x - start; b[5]! += under
-      current.push(start, x, label)
+      for (let q = p; q < previous.length && previous[q]! <= x; q += 3) label = label === -1 ? runs.find(previous[q + 2]!) : runs.union(label, previous[q + 2]!)
+      if (label === -1) label = runs.add()
+      runs.addRun(label, run)
+      current.push(run.x0, x, label)
     }
     previous = current
   }
-  const glyphs: Glyph[] = []
-  for (let label = 0; label < parent.length; label++) {
-    if (find(label) !== label) continue
-    const [x0, y0, x1, y1, ink, under] = stats[label] as [number, number, number, number, number, number]
-    glyphs.push({box: [x0, y0, x1, y1], ink, coveredShare: under / ink})
+  return runs.glyphs()
+}
+
+/** One row's run of ink [x0, x1): its ink (sum of 255 − grey), the part under the mask, and the extent of its dark pixels (none: darkX1 −1). */
+interface InkRun {
+  y: number
+  x0: number
+  x1: number
+  ink: number
+  under: number
+  darkX0: number
+  darkX1: number
+}
+
+/** Union–find over ink runs' labels, with each set's extent (all ink and dark ink) and ink. */
+class InkRuns {
+  private readonly parent: number[] = []
+  // Per label: x0, y0, x1, y1 of all ink; ink, ink under the mask; x0, y0, x1, y1 of dark ink.
+  private readonly stats: number[][] = []
+
+  add(): number {
+    const label = this.parent.length
+    this.parent.push(label)
+    this.stats.push([Infinity, Infinity, -Infinity, -Infinity, 0, 0, Infinity, Infinity, -Infinity, -Infinity])
+    return label
   }
-  return glyphs
+
+  find(label: number): number {
+    const parent = this.parent
+    while (parent[label] !== label) label = parent[label] = parent[parent[label]!]!
+    return label
+  }
+
+  union(a: number, b: number): number {
+    const ra = this.find(a)
+    const rb = this.find(b)
+    if (ra === rb) return ra
+    const [keep, gone] = ra < rb ? [ra, rb] : [rb, ra]
+    this.parent[gone] = keep
+    const k = this.stats[keep]!
+    const g = this.stats[gone]!
+    k[0] = Math.min(k[0]!, g[0]!); k[1] = Math.min(k[1]!, g[1]!); k[2] = Math.max(k[2]!, g[2]!); k[3] = Math.max(k[3]!, g[3]!)
+    k[4]! += g[4]!; k[5]! += g[5]!
+    k[6] = Math.min(k[6]!, g[6]!); k[7] = Math.min(k[7]!, g[7]!); k[8] = Math.max(k[8]!, g[8]!); k[9] = Math.max(k[9]!, g[9]!)
+    return keep
+  }
+
+  addRun(label: number, run: InkRun): void {
+    const b = this.stats[label]!
+    b[0] = Math.min(b[0]!, run.x0); b[1] = Math.min(b[1]!, run.y); b[2] = Math.max(b[2]!, run.x1); b[3] = run.y + 1
+    b[4]! += run.ink; b[5]! += run.under
+    if (run.darkX1 < 0) return
+    b[6] = Math.min(b[6]!, run.darkX0); b[7] = Math.min(b[7]!, run.y); b[8] = Math.max(b[8]!, run.darkX1); b[9] = run.y + 1
+  }
+
+  /** The sets holding dark ink, as glyphs, their ink in pixels of full black. */
+  glyphs(): Glyph[] {
+    const glyphs: Glyph[] = []
+    for (let label = 0; label < this.parent.length; label++) {
+      if (this.find(label) !== label) continue
+      const [x0, y0, x1, y1, ink, under, dx0, dy0, dx1, dy1] = this.stats[label] as [number, number, number, number, number, number, number, number, number, number]
+      if (dx1 >= 0) glyphs.push({box: [x0, y0, x1, y1], darkBox: [dx0, dy0, dx1, dy1], ink: ink / 255, coveredShare: under / ink})
+    }
+    return glyphs
+  }
 }
 
 /** Sized and inked like a character: not a speck, a rule (long and thin, or a hairline piece of a border), a picture or a heading. */
 function isGlyphLike(glyph: Glyph, lineHeight: number): boolean {
   const [x0, y0, x1, y1] = glyph.box
   const height = y1 - y0
-  return height >= MIN_GLYPH_HEIGHT * lineHeight && height <= MAX_GLYPH_HEIGHT * lineHeight && x1 - x0 >= MIN_GLYPH_WIDTH * lineHeight &&
+  const darkWidth = glyph.darkBox[2] - glyph.darkBox[0]
+  return height >= MIN_GLYPH_HEIGHT * lineHeight && height <= MAX_GLYPH_HEIGHT * lineHeight && darkWidth >= MIN_GLYPH_WIDTH * lineHeight &&
     glyph.ink >= MIN_STROKE * lineHeight * height && glyph.ink >= MIN_INK_DENSITY * (x1 - x0) * height
 }
 
@@ -208,7 +272,10 @@ function sameRow(a: PixelBox, b: PixelBox): boolean {
   return overlap >= SAME_ROW_OVERLAP * Math.min(a[3] - a[1], b[3] - b[1])
 }
 
-/** Ink a band may take in around its glyphs: lower-case letters, descenders, the stem of an "i" (not specks or dots). */
+/**
+ * Ink a band may take in around its glyphs, judged by its dark ink: lower-case letters, descenders, the
+ * stem of an "i" (not specks or dots, whose faint JPEG fringe would make them letter-high in small type).
+ */
 function isLetterPart(box: PixelBox, lineHeight: number): boolean {
   const height = box[3] - box[1]
   return height >= MIN_PART_HEIGHT * lineHeight && height <= MAX_GLYPH_HEIGHT * lineHeight
@@ -266,14 +333,23 @@ function besideLine(box: PixelBox, lines: OcrLine[]): boolean {
 
 /**
  * Reads one band cropped alone, as one text line (tesseract's single-word mode misread lone figures
- * once the crop had a margin: "1" as "ES" or "a"); its line in page pixels, or null when not read with confidence.
+ * once the crop had a margin: "1" as "ES" or "a"), enlarged for small type and, when that read is
+ * rejected and `mayRetry`, again at its scan's size (a lone "1" of 24 px serif type, blurred as
+ * scanned, came back "|" tripled, "1" at its size): its line in page pixels, or null when not read
+ * with confidence, and whether it was read again.
  */
-async function readBand(session: OcrSession, image: OcrImage, band: Band, lineHeight: number): Promise<OcrLine | null> {
-  const margin = Math.max(1, Math.round(CROP_MARGIN * lineHeight))
+async function readBand(session: OcrSession, image: OcrImage, band: Band, lineHeight: number, mayRetry: boolean): Promise<{line: OcrLine | null; retried: boolean}> {
   const factor = Math.min(MAX_CROP_ENLARGEMENT, Math.max(1, Math.ceil(MIN_CROP_GLYPH_PX / (band.box[3] - band.box[1]))))
-  const crop = cropBand(image, band.box, margin, factor)
-  const read = await session.recognise(crop, 'line')
-  const toPage = (b: PixelBox): PixelBox => [b[0] / factor + band.box[0] - margin, b[1] / factor + band.box[1] - margin, b[2] / factor + band.box[0] - margin, b[3] / factor + band.box[1] - margin]
+  const enlarged = await readCrop(session, image, band.box, lineHeight, factor)
+  if (enlarged || factor === 1 || !mayRetry) return {line: enlarged, retried: false}
+  return {line: await readCrop(session, image, band.box, lineHeight, 1), retried: true}
+}
+
+/** The band's crop enlarged `factor` times read as one line, or null when no word with a letter or digit is read with confidence. */
+async function readCrop(session: OcrSession, image: OcrImage, box: PixelBox, lineHeight: number, factor: number): Promise<OcrLine | null> {
+  const margin = Math.max(1, Math.round(CROP_MARGIN * lineHeight))
+  const read = await session.recognise(cropBand(image, box, margin, factor), 'line')
+  const toPage = (b: PixelBox): PixelBox => [b[0] / factor + box[0] - margin, b[1] / factor + box[1] - margin, b[2] / factor + box[0] - margin, b[3] / factor + box[1] - margin]
   const words = read.lines.flatMap((l) => l.words)
     .filter((w) => HAS_ALNUM.test(w.text))
     .map((w): OcrWord => ({text: w.text, confidence: w.confidence, bbox: toPage(w.bbox)}))

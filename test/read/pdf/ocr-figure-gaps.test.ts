@@ -1,5 +1,5 @@
-// Tests for splitSpacedFigures: a drawn KPI row whose figures printed apart tesseract reads as one
-// word is cut back into its figures; thin-spaced thousands, letter-spaced headings and odd boxes on synthetic words.
+// Tests for splitSpacedFigures: drawn KPI rows (sans, and serif blurred as a scan) whose figures printed apart
+// tesseract reads as one word are cut back into their figures; digit pitch, thin-spaced thousands, serif "11", letter-spaced headings and odd boxes on synthetic words.
 import {createWorker, OEM} from 'tesseract.js'
 import type {RecognizeOptions} from 'tesseract.js'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -45,6 +45,13 @@ describe('splitSpacedFigures with tesseract', () => {
     expect(read.wordCount).toBe(words.length)
     for (let i = 1; i < words.length; i++) expect(words[i]!.bbox[0]).toBeGreaterThan(words[i - 1]!.bbox[2])
   })
+
+  it('should cut serif figures blurred as a scan that tesseract boxed closer than a word space', async () => {
+    // 20 px serif type blurred 0.8 px: tesseract reads "24 2 22", the "2 4" boxed closer than its word spaces.
+    const image = drawTextImage([KPI_ROW], {width: 400, height: 80, left: 30, top: 45, pitch: 0, face: 'serif', size: 20, blur: 0.8})
+    const read = await pool.recognise(image)
+    expect(read.lines.flatMap((l) => l.words).map((w) => w.text)).toEqual(KPI_ROW.split(' '))
+  })
 })
 
 /** A word whose characters stand `advance` px apart (glyphs 11 px wide, 18 px high) plus `extra` px after character i. */
@@ -56,6 +63,17 @@ function word(text: string, x0: number, extra: Record<number, number> = {}, conf
     x += 12 + (extra[i] ?? 0)
   }
   return {text, confidence, bbox: {x0, y0: 100, x1: symbols.at(-1)!.bbox.x1, y1: 118}, symbols}
+}
+
+/** A lone word of digits at the given advances (px), each "1" a 4 px stem centred in its 12 px advance as in a serif face, others 11 px wide. */
+function serifOnes(text: string, advances: readonly number[]): SymbolWord {
+  return symbolWord(text, [...text].map((ch, i): [number, number] => (ch === '1' ? [advances[i]! + 4, advances[i]! + 8] : [advances[i]!, advances[i]! + 11])), 100)
+}
+
+/** A word 18 px high whose characters have the given [x0, x1] boxes, offset by `x`. */
+function symbolWord(text: string, boxes: ReadonlyArray<readonly [number, number]>, x: number): SymbolWord {
+  const symbols: OcrSymbol[] = [...text].map((ch, i) => ({text: ch, bbox: {x0: x + boxes[i]![0], y0: 100, x1: x + boxes[i]![1], y1: 118}}))
+  return {text, confidence: 77, bbox: {x0: symbols[0]!.bbox.x0, y0: 100, x1: symbols.at(-1)!.bbox.x1, y1: 118}, symbols}
 }
 
 const texts = (words: readonly SymbolWord[]): string[] => splitSpacedFigures(words).map((w) => w.text)
@@ -74,8 +92,28 @@ describe('splitSpacedFigures', () => {
     expect(out.map((w) => w.confidence)).toEqual([0.77, 0.77, 0.77, 0.77, 0.77])
   })
 
+  it('should cut digits standing further apart than the closest digits of the word, though closer than the line\'s word space', () => {
+    // Digits 12 px apart within "22", 17 px apart across the spaces (boxes 6 px apart, under 0.85 of the 8 px word space).
+    expect(texts([label, word('24222', 191, {0: 5, 1: 5, 2: 5})])).toEqual(['robbery', '2', '4', '2', '22'])
+    // ...but not boxes 2 px apart (a digit boxed too wide)...
+    expect(texts([label, word('24222', 191, {0: 1, 1: 1, 2: 1})])).toEqual(['robbery', '24222'])
+    // ...nor by the pitch of a box overlapping its neighbour: "20/21" whose "/" and "2" tesseract boxed over each other.
+    const far = word('robbery', 100)
+    const date = symbolWord('20/21', [[0, 11], [12, 23], [21, 28], [22, 33], [42, 46]], 197)
+    expect(texts([far, date])).toEqual(['robbery', '20/21'])
+  })
+
+  it('should keep a serif "11" whole though its narrow ones stand a word space apart, and cut "1 1" printed apart', () => {
+    expect(texts([serifOnes('2011', [0, 12, 24, 36])])).toEqual(['2011'])
+    expect(texts([serifOnes('111', [0, 12, 24])])).toEqual(['111'])
+    expect(texts([serifOnes('11', [0, 20])])).toEqual(['1', '1'])
+  })
+
   it('should keep a thousands group printed with a thin space ("10 000") whole, and cut one printed with a word space', () => {
     expect(texts([label, word('10000', 191, {1: 3})])).toEqual(['robbery', '10000'])
+    // A thin space boxed as wide as a serif word space, its digits further apart than the others: still a thousands group.
+    expect(texts([label, word('10000', 191, {1: 5})])).toEqual(['robbery', '10000'])
+    expect(texts([label, word('1000000', 191, {0: 5, 3: 5})])).toEqual(['robbery', '1000000'])
     expect(texts([label, word('10000', 191, {1: 8})])).toEqual(['robbery', '10', '000'])
   })
 
@@ -96,9 +134,11 @@ describe('splitSpacedFigures', () => {
     // Alone, a 9 px gap (0.5 of the height) is a space; a 5 px one is not.
     expect(texts([word('1217', 100, {1: 8})])).toEqual(['12', '17'])
     expect(texts([word('1217', 100, {1: 4})])).toEqual(['1217'])
-    // On a line whose words stand 14 px apart, a 9 px gap inside the figures is narrower than its spaces.
+    // On a line whose words stand 14 px apart, 9 px gaps between digits standing evenly are narrower than its spaces...
     const wide = word('robbery', 100)
-    expect(texts([wide, word('1217', 197, {1: 8})])).toEqual(['robbery', '1217'])
+    expect(texts([wide, word('1217', 197, {0: 8, 1: 8, 2: 8})])).toEqual(['robbery', '1217'])
+    // ...but one between digits standing further apart than the others is a space (set tighter than the line's).
+    expect(texts([wide, word('1217', 197, {1: 8})])).toEqual(['robbery', '12', '17'])
   })
 
   it('should leave a word alone when its characters do not spell it or their boxes are out of order', () => {
