@@ -1,6 +1,7 @@
 // Recovers the short lines whole-page OCR drops (a lone figure such as "3" or "17" between other
 // lines, as in KPI tables printed one cell per line): ink no word covers is re-read band by band.
 import type {OcrImage, OcrLine, OcrResult, OcrSession, OcrWord, PixelBox} from './ocr-pool.js'
+import {ocrResult} from './ocr-result.js'
 
 /** Grey level (0–255) below which a pixel is ink; the midpoint, as for a black-on-white scan. */
 const INK_LEVEL = 128
@@ -387,9 +388,7 @@ function withLines(result: OcrResult, recovered: OcrLine[]): OcrResult {
     previous = line
     return {words: line.words, bbox: line.bbox, confidence: line.confidence, paragraph}
   })
-  const words = numbered.flatMap((l) => l.words)
-  const confidence = words.length === 0 ? 0 : words.reduce((sum, w) => sum + w.confidence, 0) / words.length
-  return {lines: numbered, confidence, wordCount: words.length}
+  return ocrResult(numbered)
 }
 
 /**

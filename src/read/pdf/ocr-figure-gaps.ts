@@ -118,8 +118,8 @@ function wordSpace(lineGaps: readonly number[], height: number): number {
 function cutAtGaps(symbols: readonly OcrSymbol[], threshold: number, pitches: DigitPitches): OcrSymbol[][] | null {
   const pieces: OcrSymbol[][] = [[symbols[0]!]]
   let right = symbols[0]!.bbox.x1
-  for (const [i, symbol] of symbols.entries()) {
-    if (i === 0) continue
+  for (let i = 1; i < symbols.length; i++) {
+    const symbol = symbols[i]!
     const previous = pieces.at(-1)!.at(-1)!
     if (symbol.bbox.x0 < previous.bbox.x0) return null
     const gap = symbol.bbox.x0 - right

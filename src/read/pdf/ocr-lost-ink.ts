@@ -1,6 +1,7 @@
 // Re-reads a scanned page with local (Sauvola) thresholds when the page read left much of its ink
 // unread (on a light, speckled scan tesseract's one global threshold can lose whole paragraphs) and adds what it lost.
 import type {OcrImage, OcrLine, OcrResult, OcrSession, PixelBox} from './ocr-pool.js'
+import {ocrResult} from './ocr-result.js'
 
 /** Grey level (0–255) below which a pixel is ink. */
 const INK_LEVEL = 128
@@ -32,7 +33,7 @@ export async function rereadLostInk(session: OcrSession, image: OcrImage, result
   const {printed, lost} = lostInk(image, result)
   if (lost < MIN_LOST_TILES || lost <= LOST_SHARE * printed) return result
   const local = await session.recognise(image, 'page-local')
-  const found = paragraphsOf(local).filter((group) => !group.some((line) => overlapsAny(line.bbox, result.lines)) && meanConfidence(group) >= SURE_WORD)
+  const found = paragraphsOf(local).filter((group) => !group.some((line) => overlapsAny(line.bbox, result.lines)) && ocrResult(group).confidence >= SURE_WORD)
   return found.length ? withParagraphs(result, found) : result
 }
 
@@ -93,11 +94,6 @@ function overlapsAny(box: PixelBox, lines: readonly OcrLine[]): boolean {
   return lines.some(({bbox}) => Math.min(box[2], bbox[2]) > Math.max(box[0], bbox[0]) && Math.min(box[3], bbox[3]) > Math.max(box[1], bbox[1]))
 }
 
-function meanConfidence(lines: readonly OcrLine[]): number {
-  const words = lines.flatMap((line) => line.words)
-  return words.reduce((sum, w) => sum + w.confidence, 0) / Math.max(1, words.length)
-}
-
 /**
  * `result` with the `found` paragraphs inserted where they stand: before the first line of `result`
  * in the same columns below their top, else after the last line above it; paragraphs renumbered.
@@ -105,10 +101,7 @@ function meanConfidence(lines: readonly OcrLine[]): number {
 function withParagraphs(result: OcrResult, found: OcrLine[][]): OcrResult {
   const groups = paragraphsOf(result)
   for (const group of found) groups.splice(insertionIndex(groups, group[0]!.bbox), 0, group)
-  const lines = groups.flatMap((group, paragraph) => group.map((line) => ({...line, paragraph})))
-  const words = lines.flatMap((line) => line.words)
-  const confidence = words.length === 0 ? 0 : words.reduce((sum, w) => sum + w.confidence, 0) / words.length
-  return {lines, confidence, wordCount: words.length}
+  return ocrResult(groups.flatMap((group, paragraph) => group.map((line) => ({...line, paragraph}))))
 }
 
 function insertionIndex(groups: readonly OcrLine[][], box: PixelBox): number {
