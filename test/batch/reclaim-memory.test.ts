@@ -13,26 +13,26 @@ vi.mock('node:vm', () => ({runInNewContext: (code: string) => (code === 'gc' ? g
 const {reclaimMemory} = await import('../../src/batch/reclaim-memory.js')
 
 describe('reclaimMemory', () => {
-  it('should not collect after the first pack, then start a collection once heap plus buffers grew 16 MB since the mark', () => {
+  it('should not collect after the first pack, then start a collection once heap plus buffers grew 32 MB since the mark', () => {
     memory.heapUsed = 120 * MB // a fresh worker after its first pack: code and pdf.js loaded
     reclaimMemory()
     expect(gc).not.toHaveBeenCalled()
-    memory.heapUsed += 10 * MB
+    memory.heapUsed += 20 * MB
     reclaimMemory()
     expect(gc).not.toHaveBeenCalled()
-    memory.external += 6 * MB
+    memory.external += 12 * MB
     reclaimMemory()
     expect(gc).toHaveBeenCalledTimes(1)
     expect(gc).toHaveBeenLastCalledWith({type: 'major', execution: 'async'})
   })
 
   it('should set the mark again after the pack the collection ran during, and count from there', () => {
-    // The collection finished during the next pack: 20 MB freed, one pack (4 MB) added.
-    memory.heapUsed -= 16 * MB
+    // The collection finished during the next pack: 36 MB freed, one pack (4 MB) added.
+    memory.heapUsed -= 32 * MB
     reclaimMemory()
     expect(gc).toHaveBeenCalledTimes(1)
-    // Mark: 120 MB held; 15 MB more is not enough, 16 is.
-    memory.heapUsed += 15 * MB
+    // Mark: 120 MB held; 31 MB more is not enough, 32 is.
+    memory.heapUsed += 31 * MB
     reclaimMemory()
     expect(gc).toHaveBeenCalledTimes(1)
     memory.external += 1 * MB
