@@ -47,7 +47,12 @@ export interface KpiBody {
   rows: KpiRowDraft[]
   /** Index of the first line after the table. */
   next: number
+  /** The lines as read (rows and name fragments), for {@link joinBodies}. */
+  items: readonly BodyItem[]
 }
+
+/** A line of a table body as read: a row of figures, or a fragment of a wrapped name. */
+export type BodyItem = Item
 
 /** A wrapped indicator line is at most this long (characters); longer lines are prose. */
 const MAX_FRAGMENT_CHARS = 60
@@ -61,6 +66,8 @@ interface Item {
   fragment?: string
   fragmentWords?: NameWord[]
   line: KpiLine
+  /** Index of the last line the item was read from (a row takes in lines below it). */
+  end?: number
 }
 
 /**
@@ -79,16 +86,77 @@ export function readBody(lines: readonly KpiLine[], header: KpiHeader): KpiBody 
     const last = items[items.length - 1]
     const tail = last?.row && header.mode !== 'grid' ? withTail(last.line, last.row, line, header) : null
     if (tail) {
-      Object.assign(last!, tail)
+      Object.assign(last!, tail, {end: at})
       continue
     }
-    const row = dataRow(line, header)
-    if (row) items.push({row, line})
-    else if (isFragment(line, previous, header, items)) items.push(fragmentOf(line))
+    const wrap = last?.row && header.mode === 'x' && line.mode === 'x' ? wrappedCells(last.row, line, header) : null
+    const row = wrap ? null : dataRow(line, header)
+    if (wrap) {
+      for (const [index, text] of wrap.cells) last!.row!.cells.set(index, `${last!.row!.cells.get(index)} ${text}`)
+      if (wrap.name.length) items.push({...fragmentOf({...line, segments: wrap.name}), end: at})
+      else last!.end = at
+    } else if (row) items.push({row, line, end: at})
+    else if (isFragment(line, previous, header, items)) items.push({...fragmentOf(line), end: at})
     else break
   }
   while (items.length && !items[items.length - 1]!.row && !trailingAllowed(items)) items.pop()
-  return {rows: assemble(items), next: header.next + items.length}
+  const end = items[items.length - 1]?.end
+  return {rows: assemble(items), next: end === undefined ? header.next : end + 1, items}
+}
+
+/**
+ * Cell text wrapped onto the line below a row ("New" / "measure"): a line without figures whose
+ * words beyond the name column each sit under a cell of the row holding words, not a figure. The
+ * words go onto those cells; what is in the name column is a line of the name. Else null.
+ */
+function wrappedCells(row: NonNullable<Item['row']>, line: KpiLine, header: KpiHeader): {cells: Map<number, string>; name: Segment[]} | null {
+  const limit = (header.valuesX0 ?? 0) - 1
+  const name = line.segments.filter((s) => (s.x1 ?? 0) <= limit)
+  const cells = new Map<number, string>()
+  for (const segment of line.segments) {
+    if (name.includes(segment)) continue
+    const index = columnFor(header.columns, segment)
+    const above = row.cells.get(index)
+    if (/\d/.test(segment.text) || !above || isValueToken(above) || cells.has(index)) return null
+    cells.set(index, segment.text)
+  }
+  return cells.size ? {cells, name} : null
+}
+
+/** Most lines of a name carried alone over a page break. */
+const MAX_RUN_ON_LINES = 3
+
+/**
+ * The last lines of a name wrapped below its figures, carried alone over a page break ("time" atop
+ * the next page): lines in the name column, the first in lower case, before anything else there.
+ * Only where the table's names hang below their figures (no name line above its first row) and
+ * the part before ends inside a name; else null.
+ * @param parts the table's parts read so far, in order
+ * @param start the first line of the next page
+ */
+export function readRunOn(lines: readonly KpiLine[], header: KpiHeader, parts: readonly KpiBody[], start: number): KpiBody | null {
+  const hanging = parts[0]?.items[0]?.row !== undefined
+  const before = parts[parts.length - 1]?.items.at(-1)
+  if (header.mode !== 'x' || !hanging || before?.fragment === undefined) return null
+  const items: Item[] = []
+  for (let at = start; at < lines.length && items.length < MAX_RUN_ON_LINES; at++) {
+    const line = asHeader(lines[at]!, header)
+    const previous = items[items.length - 1]?.line
+    if (line.line.page !== lines[start]!.line.page || line.mode !== 'x' || !inNameColumn(line, header)) break
+    if (line.line.text.length > MAX_FRAGMENT_CHARS || (previous && !closeBelow(line, previous))) break
+    items.push(fragmentOf(line))
+  }
+  return /^\p{Ll}/u.test(items[0]?.fragment ?? '') ? {rows: [], next: start + items.length, items} : null
+}
+
+/**
+ * One body from a table's parts over page breaks: names are put back together over them, so the
+ * last line of a name wrapped below its figures at a page's foot goes with its row, not the next.
+ */
+export function joinBodies(bodies: readonly KpiBody[]): KpiBody {
+  if (bodies.length === 1) return bodies[0]!
+  const items = bodies.flatMap((body) => body.items)
+  return {rows: assemble(items), next: bodies[bodies.length - 1]!.next, items}
 }
 
 /** A line of an indicator name wrapped over lines; a lone "|" on an OCR'd line is a table rule read as text, no word of the name. */
@@ -146,10 +214,31 @@ function dataRow(line: KpiLine, header: KpiHeader): Item['row'] | null {
   if (line.mode === 'grid' && header.mode === 'grid') return line.segments.some((s) => s.text) ? gridRow(line, header) : null
   const values = line.segments.filter((s) => s.text && isValueToken(s.text)).length
   const needed = Math.min(2, header.columns.filter((c) => c.role === 'value').length)
-  if (values < needed) return null
+  if (values < needed && !(values && withWordCells(line, header, needed))) return null
   if (line.mode === 'grid' && header.mode === 'grid') return gridRow(line, header)
   if (line.mode === 'x' && header.mode === 'x') return xRow(line.segments, header)
   return orderedRow(line, header)
+}
+
+/** Most words of a cell that states no figure ("New measure", "Not yet due"). */
+const MAX_WORD_CELL_WORDS = 3
+
+/**
+ * A positioned line holding words in value columns beside its figures ("114  New  New"): each
+ * segment past the name column is a short cell under a column of its own, at least `needed` of them.
+ */
+function withWordCells(line: KpiLine, header: KpiHeader, needed: number): boolean {
+  if (line.mode !== 'x' || header.mode !== 'x') return false
+  const limit = (header.valuesX0 ?? 0) - 1
+  const columns = new Set<number>()
+  for (const segment of line.segments) {
+    if ((segment.x0 ?? 0) < limit) continue
+    const index = columnFor(header.columns, segment)
+    if (index < 0 || header.columns[index]!.role !== 'value' || columns.has(index)) return false
+    if (segment.text.split(' ').length > MAX_WORD_CELL_WORDS) return false
+    columns.add(index)
+  }
+  return columns.size >= needed
 }
 
 /** Grid row under a grid header: cell i goes to the column of header cell i. */
@@ -351,10 +440,13 @@ function isFragment(line: KpiLine, previous: KpiLine, header: KpiHeader, items: 
   if (isOcrDust(line)) return items.length > 0
   if (text.length > MAX_FRAGMENT_CHARS || /[.:;]$/.test(text) || looksLikeHeaderLine(line)) return false
   if (header.mode === 'x' && line.mode === 'x') {
-    const inNameColumn = line.segments.every((s) => (s.x1 ?? 0) <= (header.valuesX0 ?? Infinity))
-    if (!inNameColumn || !closeBelow(line, previous)) return false
+    if (!inNameColumn(line, header) || !closeBelow(line, previous)) return false
   }
   return items.length > 0 || header.mode !== 'grid'
+}
+
+function inNameColumn(line: KpiLine, header: KpiHeader): boolean {
+  return line.segments.every((s) => (s.x1 ?? 0) <= (header.valuesX0 ?? Infinity))
 }
 
 /** An OCR'd line of scan dirt ("\\J.", "w"): fewer than MIN_DUST_LETTERS letters, no figure. It ends no table (tidyName drops it). */

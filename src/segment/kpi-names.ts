@@ -1,7 +1,7 @@
 // Puts an indicator name back together from the lines it wraps over and, for OCR text, drops the
 // debris scanning leaves at line ends ("Number of @", "contacts =", "month w*"), conservatively.
 
-/** A name part needs this many letters, or a digit, to be kept (OCR specks such as "\J" are not). */
+/** An OCR'd name part needs this many letters, or a digit, to be kept (OCR specks such as "\J" are not). */
 const MIN_PART_LETTERS = 3
 /** Letters that are words on their own and may end or start a wrapped line. */
 const ONE_LETTER_WORDS = new Set(['a', 'A', 'I'])
@@ -21,14 +21,15 @@ export function tidyName(parts: string[], ocr = true): string {
   let out = ''
   const kept = parts.map((part) => (ocr ? tidyPart(part) : part.trim())).filter(Boolean)
   for (const [index, part] of kept.entries()) {
-    if (!enoughLetters(part) || (ocr && strayBracket(part, kept.slice(0, index)))) continue
+    if (ocr && (!enoughLetters(part) || strayBracket(part, kept.slice(0, index)))) continue
     out = !out ? part : /-$/.test(out) ? out + part : `${out} ${part}`
   }
   return out.replace(/\s+/g, ' ').replace(GLUED_NUMBER, '$1 ').trim()
 }
 
+/** Enough letters or a digit, or a line a name opens with a percent sign ("% of", "% or"). */
 function enoughLetters(part: string): boolean {
-  return (part.match(/\p{L}/gu)?.length ?? 0) >= MIN_PART_LETTERS || /\d/.test(part)
+  return (part.match(/\p{L}/gu)?.length ?? 0) >= MIN_PART_LETTERS || /\d/.test(part) || /^%\s?\p{L}{2}/u.test(part)
 }
 
 /** An opening quote OCR reads from a speck before a word ('"assessments', "‘Southampton") when the text holds no other quote. */

@@ -5,7 +5,7 @@ import type {KpiTable, Part} from '../compile/model.js'
 import {report} from '../messages.js'
 import {normaliseNumber, type Measure} from '../normalise/number.js'
 import type {Root} from '../tree/types.js'
-import {readBody, type KpiBody, type KpiRowDraft, type MergedGuess} from './kpi-body.js'
+import {joinBodies, readBody, readRunOn, type KpiBody, type KpiRowDraft, type MergedGuess} from './kpi-body.js'
 import type {StepPlacement} from './kpi-stacked-steps.js'
 import {readHeader, type KpiColumnDraft, type KpiHeader} from './kpi-header.js'
 import {mendLabelsFromSiblings} from './kpi-mend-labels.js'
@@ -70,12 +70,9 @@ function findTables(lines: readonly KpiLine[]): Found[] {
       continue
     }
     const read = withMeasureColumn(lines, header, readBody(lines, header))
-    const rows = [...read.body.rows]
-    let next = read.body.next
-    for (let more = continuation(lines, read.header, next); more; more = continuation(lines, read.header, next)) {
-      rows.push(...more.rows)
-      next = more.next
-    }
+    const bodies = [read.body]
+    for (let more = continuation(lines, read.header, bodies); more; more = continuation(lines, read.header, bodies)) bodies.push(more)
+    const {rows, next} = joinBodies(bodies)
     if (rows.length >= MIN_ROWS) out.push({header: read.header, rows, page: lines[header.at]!.line.page})
     at = Math.max(at + 1, next)
   }
@@ -102,19 +99,21 @@ function withMeasureColumn(lines: readonly KpiLine[], header: KpiHeader, body: K
  * The rows of a table carried on at the top of the next page without its header repeated, or null:
  * the body reader stops at a page break, so where the table's last row ends a page and the next
  * page opens with rows (no header, no prose), they are read under the same columns. A header
- * repeated there makes a table of its own, joined later (joinContinued).
+ * repeated there makes a table of its own, joined later (joinContinued). The next page may also
+ * open with only the last lines of a name wrapped below its figures (readRunOn).
  * @param lines the document's lines
  * @param header the table's header
- * @param start the first line after the table's body
+ * @param parts the table's bodies read so far, the last ending at a page break
  */
-function continuation(lines: readonly KpiLine[], header: KpiHeader, start: number): KpiBody | null {
+function continuation(lines: readonly KpiLine[], header: KpiHeader, parts: readonly KpiBody[]): KpiBody | null {
+  const start = parts[parts.length - 1]!.next
   const first = lines[start]
   const before = lines[start - 1]
   if (!first || !before || first.line.page !== before.line.page + 1 || header.mode === 'grid' || readHeader(lines, start)) return null
   const view = [...lines]
   view[start - 1] = first // the page break hidden from the body reader, which ends a table at one
   const body = readBody(view, {...header, next: start})
-  return body.rows.some((row) => row.certain) ? body : null
+  return body.rows.some((row) => row.certain) ? body : readRunOn(lines, header, parts, start)
 }
 
 function certainRows(body: KpiBody): number {

@@ -31,6 +31,19 @@ describe.skipIf(!haveSeeds())('KPI tables of seed renderings (text-layer PDF)', 
     expect(raw(tables, 'Violence against the person', '2023')).toBe('22')
   }, 60_000)
 
+  it('should keep names wrapped below their figures with their rows, over page breaks and in word cells (seed 002)', async () => {
+    const tables = await renderedTables('agencyReport')
+    expect(tables.flatMap((t) => t.rows.map((r) => r.indicator))).toEqual([
+      'Rate of referrals received per 10,000', '% or re-referrals within 1 year', 'Number of initial assessments per 10 000',
+      'Number of core assessments per 10 000', 'Number of Single Assessments completed',
+      'Number of children with child protection plans per 10 000', '% of child protection plans lasting 2 years or more',
+      '% of review child protection plans reviewed within timescales', '% of children subject to child protection plan for a second or subsequent time'
+    ])
+    expect(raw(tables, '% or re-referrals', '12/13')).toBe('31%')
+    expect(raw(tables, 'Number of Single Assessments', '13/14 (Oct-Dec)')).toBe('114')
+    expect(raw(tables, 'Number of Single Assessments', 'SN 12/13')).toBe('New measure')
+  }, 60_000)
+
   it('should read the one-cell-per-line appendix tables (seed 000), a figure at a page top included', async () => {
     const tables = await renderedTables('agendaPackA')
     expect(raw(tables, 'Percentage of re-referrals within 12 months', 'Jun-22')).toBe('26%')
