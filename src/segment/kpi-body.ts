@@ -2,7 +2,7 @@
 // back together where they wrap over several lines (above, below or around the line of figures).
 import {headerLabels, nearest, overlap, readHeader, type KpiColumnDraft, type KpiHeader} from './kpi-header.js'
 import {isDashedPair, isMergedPercentages, splitDashed, splitMerged, type RowToken} from './kpi-merged.js'
-import {tidyName} from './kpi-names.js'
+import {isDebris, tidyName} from './kpi-names.js'
 import {mendOverflow} from './kpi-row-overflow.js'
 import {isMeasureToken, isUnreadCell, isValueToken, type KpiLine, type Segment} from './kpi-segments.js'
 import type {StepPlacement} from './kpi-stacked-steps.js'
@@ -212,7 +212,9 @@ function sameGrid(line: KpiLine, head: KpiLine): boolean {
 /** The row a line holds, or null when it holds no figures. */
 function dataRow(line: KpiLine, header: KpiHeader): Item['row'] | null {
   if (line.mode === 'grid' && header.mode === 'grid') return line.segments.some((s) => s.text) ? gridRow(line, header) : null
-  const values = line.segments.filter((s) => s.text && isValueToken(s.text)).length
+  // figures within the name column are words of the name ("per 10 000"), not cells
+  const nameEnd = (header.valuesX0 ?? -Infinity) - 1
+  const values = line.segments.filter((s) => s.text && isValueToken(s.text) && (s.x1 === null || s.x1 > nameEnd)).length
   const needed = Math.min(2, header.columns.filter((c) => c.role === 'value').length)
   if (values < needed && !(values && withWordCells(line, header, needed))) return null
   if (line.mode === 'grid' && header.mode === 'grid') return gridRow(line, header)
@@ -436,13 +438,31 @@ function measureOf(cells: Map<number, string>, header: KpiHeader): string | null
 /** True when a line without figures is part of an indicator name wrapped over lines. */
 function isFragment(line: KpiLine, previous: KpiLine, header: KpiHeader, items: Item[]): boolean {
   if (line.mode === 'grid' && header.mode === 'grid') return false
-  const text = line.line.text
   if (isOcrDust(line)) return items.length > 0
-  if (text.length > MAX_FRAGMENT_CHARS || /[.:;]$/.test(text) || looksLikeHeaderLine(line)) return false
+  const text = line.line.text
+  if (text.length > MAX_FRAGMENT_CHARS || (/[.:;]$/.test(text) && !isSpeckEnd(line)) || looksLikeHeaderLine(line)) return false
   if (header.mode === 'x' && line.mode === 'x') {
-    if (!inNameColumn(line, header) || !closeBelow(line, previous)) return false
+    if (!inNameColumn(withoutSpecks(line), header) || !closeBelow(line, previous)) return false
   }
   return items.length > 0 || header.mode !== 'grid'
+}
+
+/** Most words of an OCR'd name line whose closing "." or ":" is taken for a speck. */
+const MAX_SPECK_END_WORDS = 3
+
+/**
+ * An OCR'd name line running on in lower case whose last mark is a speck ("re-referrals:"), not
+ * the end of a sentence or a label ("Notes:"): a few words, the first in lower case.
+ */
+function isSpeckEnd(line: KpiLine): boolean {
+  const words = line.line.text.split(/\s+/).filter(Boolean)
+  return line.line.confidence !== null && /^\p{Ll}/u.test(words[0] ?? '') && words.length <= MAX_SPECK_END_WORDS
+}
+
+/** An OCR'd line without the segments that are only scan dirt ("children with  ~~"). */
+function withoutSpecks(line: KpiLine): KpiLine {
+  if (line.line.confidence === null) return line
+  return {...line, segments: line.segments.filter((s) => !s.text.split(' ').every(isDebris))}
 }
 
 function inNameColumn(line: KpiLine, header: KpiHeader): boolean {

@@ -89,7 +89,7 @@ function squash(text: string): string {
 function splitGlued(name: string, words: ReadonlyMap<string, number>): string {
   return name.split(' ').map((token) => {
     const lower = token.toLowerCase()
-    if (!/^\p{Ll}+$/u.test(token) || token.length < MIN_GLUED_LETTERS || (words.get(lower) ?? 0) >= MIN_KNOWN_COUNT) return token
+    if (!/^\p{Lu}?\p{Ll}+$/u.test(token) || token.length < MIN_GLUED_LETTERS || (words.get(lower) ?? 0) >= MIN_KNOWN_COUNT) return token
     for (let cut = 2; cut <= token.length - 2; cut++) {
       const [head, tail] = [lower.slice(0, cut), lower.slice(cut)]
       if ((words.get(head) ?? 0) >= MIN_PART_COUNT && (words.get(tail) ?? 0) >= MIN_PART_COUNT) return `${token.slice(0, cut)} ${token.slice(cut)}`

@@ -9,6 +9,8 @@ const ONE_LETTER_WORDS = new Set(['a', 'A', 'I'])
 const JUNK_WORD = /^[@=_|~`^*\\'"‘’“”,.;:!?<>{}[\]«»¢§#•]+$/
 /** The marks of a junk word, anywhere in a word. */
 const JUNK_MARKS = /[@=_|~`^*\\'"‘’“”,.;:!?<>{}[\]«»¢§#•]/g
+/** A colon OCR read from a speck after a name line's last word, where the next line runs on in lower case (a comma there is printed). */
+const SPECK_MARK_END = /(?<=\p{L})[:;]$/u
 /** A word a name puts before a number, run into it ("per10,000", "within12"): never one word, always two. */
 const GLUED_NUMBER = /\b(per|within|under|over|aged)(?=\d)/gi
 
@@ -22,6 +24,7 @@ export function tidyName(parts: string[], ocr = true): string {
   const kept = parts.map((part) => (ocr ? tidyPart(part) : part.trim())).filter(Boolean)
   for (const [index, part] of kept.entries()) {
     if (ocr && (!enoughLetters(part) || strayBracket(part, kept.slice(0, index)))) continue
+    if (ocr && /^\p{Ll}/u.test(part)) out = out.replace(SPECK_MARK_END, '') // "re-referrals:" + "within 1 year"
     out = !out ? part : /-$/.test(out) ? out + part : `${out} ${part}`
   }
   return out.replace(/\s+/g, ' ').replace(GLUED_NUMBER, '$1 ').trim()
@@ -46,7 +49,7 @@ function tidyPart(part: string): string {
 }
 
 /** A word OCR made of dirt: symbols only ("@", "=", "_"), or one letter that is no word, alone or among symbols ("w", "O", "w*"). */
-function isDebris(word: string): boolean {
+export function isDebris(word: string): boolean {
   if (JUNK_WORD.test(word)) return true
   const letter = word.replace(JUNK_MARKS, '')
   return letter.length === 1 && /\p{L}/u.test(letter) && !ONE_LETTER_WORDS.has(letter)

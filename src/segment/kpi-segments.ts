@@ -100,10 +100,12 @@ const SAME_LINE_HEIGHTS = 0.3
 /**
  * The segments of every line, with pieces of one printed line that the reader gave as several
  * lines (same page, same height on it, side by side) put back together in x order, and table rows
- * wrapped at the right margin joined again (kpi-unwrap.ts).
+ * wrapped at the right margin joined again (kpi-unwrap.ts). Page stamps are left out: a table
+ * carried over a page break runs on past its "Page 4" (OCR'd lines keep the stamp's text).
  * @param lines the document's body lines in reading order
  */
-export function kpiLines(lines: readonly DocLine[]): KpiLine[] {
+export function kpiLines(documentLines: readonly DocLine[]): KpiLine[] {
+  const lines = documentLines.filter((line) => line.node.data.layer !== 'furniture')
   const out: KpiLine[] = []
   for (let at = 0; at < lines.length; at++) {
     const group = [lines[at]!]
@@ -174,10 +176,16 @@ function joined(group: DocLine[]): KpiLine {
   return fromWords(line, words)
 }
 
-/** A line's body words; for an OCR'd line, rules glued to cells and words read in two mended (kpi-ocr-words.ts). */
+/**
+ * A word OCR made of scan dirt between cells ("Number of ~~ 297 . 216"): marks only. A "|" is kept
+ * (a table rule parts cells), and so are "-" and "–" (a cell with no figure).
+ */
+const DIRT_WORD = /^[@=_~`^*\\'"‘’“”,.;:!?<>{}[\]«»¢§#•]+$/
+
+/** A line's body words; for an OCR'd line, dirt words left out, rules glued to cells and words read in two mended (kpi-ocr-words.ts). */
 function bodyWords(node: Line): Word[] {
   const words = node.children.filter((w) => w.data.layer !== 'furniture' && !isSpeck(w))
-  return node.data.confidence === undefined ? words : mendOcrWords(words, isValueToken)
+  return node.data.confidence === undefined ? words : mendOcrWords(words.filter((w) => !DIRT_WORD.test(w.value)), isValueToken)
 }
 
 /** Mode and segments of a line from its words. */

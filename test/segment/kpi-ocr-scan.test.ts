@@ -248,6 +248,12 @@ describe('KPI tables on scanned pages', () => {
       expect(tidyName(['Covid19 cases per 1,000'])).toBe('Covid19 cases per 1,000')
     })
 
+    it('should drop a colon a speck made after a name line that runs on in lower case, not a comma printed there', () => {
+      expect(tidyName(['% of re-', 'referrals:', 'within 1 year'])).toBe('% of re-referrals within 1 year')
+      expect(tidyName(['Care leavers in education,', 'employment or training'])).toBe('Care leavers in education, employment or training')
+      expect(tidyName(['Outcome:', 'Good'])).toBe('Outcome: Good')
+    })
+
     it('should drop a letter with specks round it that ends a line of a name ("month w*"), not a one-letter word', () => {
       expect(tidyName(['Number of visits in', 'the month w*'])).toBe('Number of visits in the month')
       expect(tidyName(['Plans reviewed in a', 'week'])).toBe('Plans reviewed in a week')
@@ -265,6 +271,12 @@ describe('KPI tables on scanned pages', () => {
       const printed = [draft('Number of eoniacts made', false)]
       mendNames([printed], words)
       expect(printed[0]?.indicator).toBe('Number of eoniacts made')
+    })
+
+    it('should part two frequent words OCR ran together at a name\'s start ("Numberof"), not a word the pack knows', () => {
+      const rows = [draft('Numberof contacts made', true), draft('Madeof contacts', true)]
+      mendNames([rows], new Map([...words, ['numberof', 1], ['madeof', 2]]))
+      expect(rows.map((row) => row.indicator)).toEqual(['Number of contacts made', 'Madeof contacts'])
     })
 
     it('should drop a short word a speck made where another row prints the name without it, not an abbreviation', () => {

@@ -1,5 +1,5 @@
-// Tests KPI tables of text-layer PDFs whose names wrap below their figures: over a page break, a
-// name's last line alone atop the next page, and cells of words wrapped onto the line below.
+// Tests KPI tables of PDFs whose names wrap below their figures: over a page break, a name's last
+// line alone atop the next page, cells of words wrapped onto the line below; text layer and OCR.
 import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
 import {cleanTree} from '../../src/clean/index.js'
@@ -15,23 +15,27 @@ const X = {name: 50, y2021: 220, y2022: 290, y2023: 360}
 
 type Cells = Partial<Record<keyof typeof X, string>>
 
-/** One text-layer line of page `number` at height `y`: each cell's words from its column's x. */
-function pdfLine(number: number, y: number, cells: Cells): Line {
+/** OCR confidence of the words of an OCR'd page. */
+const READ = 0.95
+
+/** One line of page `number` at height `y`: each cell's words from its column's x; OCR'd when `ocr`. */
+function pdfLine(number: number, y: number, cells: Cells, ocr: boolean): Line {
   const words = Object.entries(cells).flatMap(([column, text]) => {
     let at = X[column as keyof typeof X]
     return text!.split(' ').map((value) => {
       const x0 = at
       at += CHAR_PT * value.length + 3
-      return word(value, {page: number, bbox: [x0, y, x0 + CHAR_PT * value.length, y + 9]})
+      return word(value, {page: number, bbox: [x0, y, x0 + CHAR_PT * value.length, y + 9], ...(ocr ? {confidence: READ} : {})})
     })
   })
-  return line(words, {page: number})
+  return line(words, ocr ? {page: number, confidence: READ} : {page: number})
 }
 
-/** A text-layer page of lines from `top` down, each its own paragraph. */
-function pdfPage(number: number, rows: Cells[], top = 60): Page {
-  const lines = rows.map((cells, k) => paragraph([pdfLine(number, top + LINE_PT * k, cells)], {page: number}))
-  return page(lines, {page: number, method: 'text', reason: 'test', width: 595, height: 842, ocrConfidence: null, printedPage: null})
+/** A page of lines from `top` down, each its own paragraph: a text layer, or OCR'd when `ocr`. */
+function pdfPage(number: number, rows: Cells[], top = 60, ocr = false): Page {
+  const lines = rows.map((cells, k) => paragraph([pdfLine(number, top + LINE_PT * k, cells, ocr)], {page: number}))
+  const how = ocr ? {method: 'ocr', ocrConfidence: READ} as const : {method: 'text', ocrConfidence: null} as const
+  return page(lines, {page: number, ...how, reason: 'test', width: 595, height: 842, printedPage: null})
 }
 
 function tablesOf(pages: Page[]): KpiTable[] {
@@ -71,6 +75,21 @@ describe('KPI tables with names wrapped below their figures (text-layer PDF)', (
     expect(names(carried[0])).toEqual(['Children with a plan', 'Plans lasting two years or more'])
     const heading = tablesOf([pdfPage(1, rows, 700), pdfPage(2, [{name: 'Appendix B'}, {}, {}, PROSE])])
     expect(names(heading[0])).toEqual(['Children with a plan', 'Plans lasting two years or'])
+  })
+
+  it('should read an OCR\'d table on past its page stamp, through dirt between cells and a colon speck ending a name line', () => {
+    const first = pdfPage(1, [{name: 'Referrals'}, HEADER, {name: 'Rate of', y2021: '733', y2022: '794', y2023: '813'}, {}, {}, {}, {y2022: 'Page 1'}], 700, true)
+    const second = pdfPage(2, [
+      {name: 'referrals'}, {name: 'per 10,000'},
+      {name: '% of re- ~~', y2021: '30%', y2022: '.', y2023: '31%'}, {name: 'referrals:'}, {name: 'within 1 year'},
+      {name: 'Number of', y2021: '553', y2022: '593', y2023: '703'}, {name: 'assessments'}, {name: 'per 10 000'},
+      {}, PROSE
+    ], 60, true)
+    const tables = tablesOf([first, second])
+    expect(names(tables[0])).toEqual(['Rate of referrals per 10,000', '% of re-referrals within 1 year', 'Number of assessments per 10 000'])
+    expect(raw(tables[0], '% of re-referrals within 1 year', '2021')).toBe('30%')
+    expect(raw(tables[0], '% of re-referrals within 1 year', '2023')).toBe('31%')
+    expect(raw(tables[0], 'Number of assessments per 10 000', '2023')).toBe('703')
   })
 
   it('should read a row whose cells hold words beside a figure, and their words wrapped onto the line below', () => {
