@@ -28,6 +28,11 @@ export interface KpiRowDraft {
   stepped?: StepPlacement
   /** The words the name was read from, in order, with their OCR confidence (tidying may have dropped some). */
   nameWords?: NameWord[]
+  /** An uncertain one-per-line row's figures in order (fewer than the columns), and their OCR confidences. */
+  figures?: string[]
+  figureConfidences?: Array<number | null>
+  /** Placed by the same indicator's row in the table on `page` (kpi-sibling-rows.ts); value columns left empty. */
+  aligned?: {page: number; empty: number[]}
 }
 
 /** One word a name was read from and its OCR confidence (0–1), null where not OCR'd. */

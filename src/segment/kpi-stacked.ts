@@ -439,6 +439,7 @@ function readDraft(g: RowGroup, width: number): KpiRowDraft {
   }
   const draft: KpiRowDraft = {indicator, measureWord: g.measures[0] ?? null, cells, confidences, page: g.page, certain, nameWords: g.nameWords}
   if (!certain) draft.reason = uncertainReason(indicator, g, width)
+  if (!certain && g.carried === 0 && g.values.length < width) Object.assign(draft, {figures: [...g.values], figureConfidences: [...g.confidences]})
   return draft
 }
 

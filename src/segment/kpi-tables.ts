@@ -14,6 +14,7 @@ import {mendRowFigures} from './kpi-mend.js'
 import {mendNames, wordsOf} from './kpi-mend-names.js'
 import {mendFromSiblings} from './kpi-mend-siblings.js'
 import {mendMarks} from './kpi-mend-marks.js'
+import {placeBySiblings} from './kpi-sibling-rows.js'
 import {tidyTitle} from './kpi-names.js'
 import {readStacked} from './kpi-stacked.js'
 import {documentLines} from './lines.js'
@@ -53,6 +54,7 @@ export const segmentKpiTables: Stage = function segmentKpiTables() {
       mendMarks(table.rows)
     }
     mendNames(found.map((table) => table.rows), counts)
+    placeBySiblings(found)
     const parts = file.data.parts ?? []
     file.data.kpiTables = found.map((table) => typedTable(table, lines, parts, file)).filter((table) => table.rows.length >= MIN_ROWS)
   }
@@ -194,6 +196,7 @@ function typedRow(row: KpiRowDraft, columns: ReturnType<typeof uniqueLabels>, fi
   }
   for (const guess of row.guesses ?? []) report(file, 'kpi-cell-uncertain', guessReason(row.indicator, guess, columns), row.page)
   if (row.stepped) report(file, 'kpi-cell-uncertain', steppedReason(row.indicator, row.stepped, values), row.page)
+  if (row.aligned) report(file, 'kpi-cell-uncertain', alignedReason(row.indicator, row.aligned, values), row.page)
   return {indicator: row.indicator, measure: rowMeasure(row, measures), cells}
 }
 
@@ -217,6 +220,13 @@ function steppedReason(indicator: string, stepped: StepPlacement, values: Return
     : `Unexpected figures in pieces on one line for "${name}" printed one per line, expected one figure a line; placed by line pitch`
   const joins = stepped.joined.map((join) => `"${join.read}" read as one figure "${join.figure}" (${label(join.column)})`)
   return `${[head, ...joins].join('; ')}; check them`
+}
+
+/** The warning for a one-per-line row placed by the same indicator's row in another table: the columns left empty. */
+function alignedReason(indicator: string, aligned: NonNullable<KpiRowDraft['aligned']>, values: ReturnType<typeof uniqueLabels>): string {
+  const empty = aligned.empty.map((column) => values[column]?.label ?? '?').join(', ')
+  const read = values.length - aligned.empty.length
+  return `Unexpected ${read} figures for "${short(indicator)}" printed one per line, expected ${values.length} (one per column); placed as the same indicator's row in the table on page ${aligned.page} reads, no figure read for ${empty} (left empty); check them`
 }
 
 /** A cell's OCR confidence rounded to two decimals, or null where its words were not OCR'd. */
