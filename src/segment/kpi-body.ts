@@ -101,7 +101,7 @@ export function readBody(lines: readonly KpiLine[], header: KpiHeader): KpiBody 
       if (wrap.name.length) items.push({...fragmentOf({...line, segments: wrap.name}), end: at})
       else last!.end = at
     } else if (row) items.push({row, line, end: at})
-    else if (isFragment(line, previous, header, items)) items.push({...fragmentOf(line), end: at})
+    else if (isFragment(line, previous, header, items, lines[at + 1])) items.push({...fragmentOf(line), end: at})
     else break
   }
   while (items.length && !items[items.length - 1]!.row && !trailingAllowed(items)) items.pop()
@@ -441,11 +441,11 @@ function measureOf(cells: Map<number, string>, header: KpiHeader): string | null
 }
 
 /** True when a line without figures is part of an indicator name wrapped over lines. */
-function isFragment(line: KpiLine, previous: KpiLine, header: KpiHeader, items: Item[]): boolean {
+function isFragment(line: KpiLine, previous: KpiLine, header: KpiHeader, items: Item[], next: KpiLine | undefined): boolean {
   if (line.mode === 'grid' && header.mode === 'grid') return false
   if (isOcrDust(line)) return items.length > 0
   const text = line.line.text
-  if (text.length > MAX_FRAGMENT_CHARS || (/[.:;]$/.test(text) && !isSpeckEnd(line)) || looksLikeHeaderLine(line)) return false
+  if (text.length > MAX_FRAGMENT_CHARS || (/[.:;]$/.test(text) && !isSpeckEnd(line, next)) || looksLikeHeaderLine(line)) return false
   if (header.mode === 'x' && line.mode === 'x') {
     if (!inNameColumn(withoutSpecks(line), header) || !closeBelow(line, previous)) return false
   }
@@ -456,12 +456,13 @@ function isFragment(line: KpiLine, previous: KpiLine, header: KpiHeader, items: 
 const MAX_SPECK_END_WORDS = 3
 
 /**
- * An OCR'd name line running on in lower case whose last mark is a speck ("re-referrals:"), not
- * the end of a sentence or a label ("Notes:"): a few words, the first in lower case.
+ * An OCR'd name line whose last mark is a speck ("re-referrals:", "Assessments:" above "completed"),
+ * not the end of a sentence or a label ("Notes:"): a few words, and it or the next line starts in lower case.
  */
-function isSpeckEnd(line: KpiLine): boolean {
+function isSpeckEnd(line: KpiLine, next: KpiLine | undefined): boolean {
   const words = line.line.text.split(/\s+/).filter(Boolean)
-  return line.line.confidence !== null && /^\p{Ll}/u.test(words[0] ?? '') && words.length <= MAX_SPECK_END_WORDS
+  const runsOn = [words[0] ?? '', next?.line.text ?? ''].some((text) => /^\p{Ll}/u.test(text))
+  return line.line.confidence !== null && runsOn && words.length <= MAX_SPECK_END_WORDS
 }
 
 /** An OCR'd line without the segments that are only scan dirt ("children with  ~~"). */

@@ -7,6 +7,8 @@ const MIN_PART_LETTERS = 3
 const ONE_LETTER_WORDS = new Set(['a', 'A', 'I'])
 /** A word made only of these marks is scan dirt, not content (unlike "&", "%", "(£)"). */
 const JUNK_WORD = /^[@=_|~`^*\\'"‘’“”,.;:!?<>{}[\]«»¢§#•]+$/
+/** Dots or quotes run into a dash (".-", "-'"): scan dirt, unlike a dash between words. */
+const DASH_DIRT = /^(?:[.,:;'"‘’`~_=]+[-–—]+|[-–—]+[.,:;'"‘’`~_=]+)$/
 /** The marks of a junk word, anywhere in a word. */
 const JUNK_MARKS = /[@=_|~`^*\\'"‘’“”,.;:!?<>{}[\]«»¢§#•]/g
 /** A colon OCR read from a speck after a name line's last word, where the next line runs on in lower case (a comma there is printed). */
@@ -15,7 +17,7 @@ const SPECK_MARK_END = /(?<=\p{L})[:;]$/u
 const GLUED_NUMBER = /\b(per|within|under|over|aged)(?=\d)/gi
 
 /**
- * Joins name parts; a part ending in a hyphen runs on ("re-" + "referrals" → "re-referrals").
+ * Joins name parts; a part ending in a word broken by a hyphen runs on ("re-" + "referrals" → "re-referrals").
  * @param parts the lines of the name in order
  * @param ocr true when the lines are OCR text: then debris at the ends of each line is dropped
  */
@@ -25,7 +27,7 @@ export function tidyName(parts: string[], ocr = true): string {
   for (const [index, part] of kept.entries()) {
     if (ocr && (!enoughLetters(part) || strayBracket(part, kept.slice(0, index)))) continue
     if (ocr && /^\p{Ll}/u.test(part)) out = out.replace(SPECK_MARK_END, '') // "re-referrals:" + "within 1 year"
-    out = !out ? part : /-$/.test(out) ? out + part : `${out} ${part}`
+    out = !out ? part : /\p{L}-$/u.test(out) ? out + part : `${out} ${part}`
   }
   return out.replace(/\s+/g, ' ').replace(GLUED_NUMBER, '$1 ').trim()
 }
@@ -50,7 +52,7 @@ function tidyPart(part: string): string {
 
 /** A word OCR made of dirt: symbols only ("@", "=", "_"), or one letter that is no word, alone or among symbols ("w", "O", "w*"). */
 export function isDebris(word: string): boolean {
-  if (JUNK_WORD.test(word)) return true
+  if (JUNK_WORD.test(word) || DASH_DIRT.test(word)) return true
   const letter = word.replace(JUNK_MARKS, '')
   return letter.length === 1 && /\p{L}/u.test(letter) && !ONE_LETTER_WORDS.has(letter)
 }

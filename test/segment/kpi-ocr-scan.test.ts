@@ -252,6 +252,12 @@ describe('KPI tables on scanned pages', () => {
       expect(tidyName(['% of re-', 'referrals:', 'within 1 year'])).toBe('% of re-referrals within 1 year')
       expect(tidyName(['Care leavers in education,', 'employment or training'])).toBe('Care leavers in education, employment or training')
       expect(tidyName(['Outcome:', 'Good'])).toBe('Outcome: Good')
+      expect(tidyName(['Number of', 'Single', 'Assessments:', 'completed'])).toBe('Number of Single Assessments completed')
+    })
+
+    it('should drop dots run into a dash that open a line of a name (".- for a second"), not a dash between words', () => {
+      expect(tidyName(['Children on a plan', '.- for a second time'])).toBe('Children on a plan for a second time')
+      expect(tidyName(['Children and Learning -', 'Performance'])).toBe('Children and Learning - Performance')
     })
 
     it('should drop a letter with specks round it that ends a line of a name ("month w*"), not a one-letter word', () => {

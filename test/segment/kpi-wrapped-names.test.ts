@@ -80,16 +80,16 @@ describe('KPI tables with names wrapped below their figures (text-layer PDF)', (
   it('should read an OCR\'d table on past its page stamp, through dirt between cells and a colon speck ending a name line', () => {
     const first = pdfPage(1, [{name: 'Referrals'}, HEADER, {name: 'Rate of', y2021: '733', y2022: '794', y2023: '813'}, {}, {}, {}, {y2022: 'Page 1'}], 700, true)
     const second = pdfPage(2, [
-      {name: 'referrals'}, {name: 'per 10,000'},
+      {name: 'referrals'}, {name: 'per 10 000'},
       {name: '% of re- ~~', y2021: '30%', y2022: '.', y2023: '31%'}, {name: 'referrals:'}, {name: 'within 1 year'},
-      {name: 'Number of', y2021: '553', y2022: '593', y2023: '703'}, {name: 'assessments'}, {name: 'per 10 000'},
+      {name: 'Number of', y2021: '553', y2022: '593', y2023: '703'}, {name: 'Single'}, {name: 'Assessments:'}, {name: 'completed'},
       {}, PROSE
     ], 60, true)
     const tables = tablesOf([first, second])
-    expect(names(tables[0])).toEqual(['Rate of referrals per 10,000', '% of re-referrals within 1 year', 'Number of assessments per 10 000'])
+    expect(names(tables[0])).toEqual(['Rate of referrals per 10 000', '% of re-referrals within 1 year', 'Number of Single Assessments completed'])
     expect(raw(tables[0], '% of re-referrals within 1 year', '2021')).toBe('30%')
     expect(raw(tables[0], '% of re-referrals within 1 year', '2023')).toBe('31%')
-    expect(raw(tables[0], 'Number of assessments per 10 000', '2023')).toBe('703')
+    expect(raw(tables[0], 'Number of Single Assessments completed', '2023')).toBe('703')
   })
 
   it('should read a row whose cells hold words beside a figure, and their words wrapped onto the line below', () => {
