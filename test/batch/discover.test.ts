@@ -1,11 +1,11 @@
-import {mkdir, mkdtemp, symlink, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {mkdir, symlink, writeFile} from 'node:fs/promises'
 import {join, relative} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {discoverInputs} from '../../src/batch/discover.js'
+import {makeTempDir} from '../util/temp-dir.js'
 
 async function tree(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'agendapack-discover-'))
+  const dir = await makeTempDir('discover')
   await mkdir(join(dir, 'packs', 'minutes'), {recursive: true})
   await writeFile(join(dir, 'packs', 'b.pdf'), '%PDF-1.4')
   await writeFile(join(dir, 'packs', 'a.md'), '# A')

@@ -1,8 +1,8 @@
-import {mkdir, mkdtemp, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {mkdir, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {expandGlob, isGlob, segmentRegExp} from '../../src/batch/glob.js'
+import {makeTempDir} from '../util/temp-dir.js'
 
 describe('segmentRegExp', () => {
   it('should match *, ?, classes and braces within one name, and keep dot files out of *', () => {
@@ -17,7 +17,7 @@ describe('segmentRegExp', () => {
 
 describe('expandGlob', () => {
   it('should expand ** across folders in sorted order, below the literal prefix only', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'agendapack-glob-'))
+    const dir = await makeTempDir('glob')
     await mkdir(join(dir, 'packs', '2024', 'march'), {recursive: true})
     await mkdir(join(dir, 'packs', '.hidden'))
     for (const name of ['packs/b.pdf', 'packs/a.pdf', 'packs/2024/c.pdf', 'packs/2024/march/d.pdf', 'packs/2024/notes.md', 'packs/.hidden/e.pdf']) {

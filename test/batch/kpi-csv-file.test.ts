@@ -1,15 +1,15 @@
 // openKpiCsvFile: the run's KPI CSV written pack by pack into a temporary file, put in place only
 // on commit; a stopped run leaves nothing, a write failure surfaces at commit.
-import {mkdtemp, readdir, readFile, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {readdir, readFile, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {openKpiCsvFile} from '../../src/batch/kpi-csv-file.js'
 import {KPI_CSV_HEADER} from '../../src/write/kpi-csv.js'
+import {makeTempDir} from '../util/temp-dir.js'
 
 describe('openKpiCsvFile', () => {
   it('should write the header and each pack\'s rows in order, and only show the file on commit', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'agendapack-kpi-'))
+    const dir = await makeTempDir('kpi')
     const csv = await openKpiCsvFile(join(dir, 'out', 'kpi.csv'))
     csv.add(['a.pdf,1,2,Rent collected,Apr-24,period,2024-04,98%,98'])
     csv.add([])
@@ -23,7 +23,7 @@ describe('openKpiCsvFile', () => {
   })
 
   it('should leave neither the file nor its temporary file when discarded', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'agendapack-kpi-'))
+    const dir = await makeTempDir('kpi')
     const csv = await openKpiCsvFile(join(dir, 'kpi.csv'))
     csv.add(['a.pdf,1,2,Rent collected,Apr-24,period,2024-04,98%,98'])
     await csv.discard()
@@ -31,7 +31,7 @@ describe('openKpiCsvFile', () => {
   })
 
   it('should reject on commit when the folder cannot be written', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'agendapack-kpi-'))
+    const dir = await makeTempDir('kpi')
     await writeFile(join(dir, 'file'), 'not a folder')
     const csv = await openKpiCsvFile(join(dir, 'file', 'kpi.csv'))
     csv.add(['a.pdf,1,2,Rent collected,Apr-24,period,2024-04,98%,98'])

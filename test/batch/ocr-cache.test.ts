@@ -1,11 +1,9 @@
 // Tests for the OCR caches: whole pages kept under their document key and engine, and single
 // images (whole pages or crops read as lines) kept under their pixels, engine and layout.
-import {mkdtemp} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {cachedOcrPool, withPageCache} from '../../src/batch/ocr-cache.js'
 import type {OcrImage, OcrLayout, OcrPool, OcrResult, OcrSession, PixelBox} from '../../src/read/pdf/ocr-pool.js'
+import {makeTempDir} from '../util/temp-dir.js'
 
 const noPool: OcrPool = {
   session: () => Promise.reject(new Error('no OCR expected')),
@@ -15,7 +13,7 @@ const noPool: OcrPool = {
 
 describe('withPageCache', () => {
   it('should answer a page read before from the cache without reading it again', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'agendapack-cache-'))
+    const dir = await makeTempDir('cache')
     const pool = withPageCache(noPool, dir, 'engine-a')
     let reads = 0
     const read = async () => ({page: 3, reads: ++reads})
@@ -26,7 +24,7 @@ describe('withPageCache', () => {
   })
 
   it('should not share entries between engines (another model or agendapack version reads again)', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'agendapack-cache-'))
+    const dir = await makeTempDir('cache')
     let reads = 0
     const read = async () => ++reads
     await withPageCache(noPool, dir, 'engine-a').readPage!('doc#1', read)
@@ -54,7 +52,7 @@ describe('cachedOcrPool', () => {
   }
 
   it('should keep a crop read as a line apart from the same pixels read as a page, and answer both again from the cache', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'agendapack-cache-'))
+    const dir = await makeTempDir('cache')
     const inner = layoutPool()
     const pool = cachedOcrPool(inner, dir, 'engine-a')
     const image: OcrImage = {width: 2, height: 1, data: new Uint8Array([0, 255]), dpi: 200}

@@ -1,17 +1,17 @@
 import {spawn} from 'node:child_process'
-import {copyFile, mkdir, mkdtemp, readdir, readFile, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {copyFile, mkdir, readdir, readFile, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {REPO, runCli} from '../util/cli.js'
+import {makeTempDir} from '../util/temp-dir.js'
 
 const FIXTURES = join(REPO, 'fixtures')
 const BIN = fileURLToPath(new URL('../../bin/agendapack.js', import.meta.url))
 
 /** A folder of packs: text-layer PDFs, markdown, an extension-less PDF, broken files and a non-pack. */
 async function packFolder(copies = 3): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'agendapack-batch-'))
+  const dir = await makeTempDir('batch')
   await mkdir(join(dir, 'in', 'pdf'), {recursive: true})
   await mkdir(join(dir, 'in', 'md'), {recursive: true})
   for (let i = 1; i <= copies; i++) {
@@ -98,7 +98,7 @@ describe('agendapack extract over a folder', () => {
 
 describe('agendapack extract --force on a warm OCR cache', () => {
   it('should redo every pack without OCR and write the same bytes as the cold run', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'agendapack-warm-'))
+    const dir = await makeTempDir('warm')
     await mkdir(join(dir, 'in'))
     await copyFile(join(FIXTURES, 'pdf-mixed', 'harbourside-housing.pdf'), join(dir, 'in', 'mixed.pdf'))
     await copyFile(join(FIXTURES, 'markdown', 'layout-variants.md'), join(dir, 'in', 'notes.md'))

@@ -1,8 +1,8 @@
-import {copyFile, mkdir, mkdtemp, readFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {copyFile, mkdir, readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {REPO, runCli} from '../util/cli.js'
+import {makeTempDir} from '../util/temp-dir.js'
 
 const K8S = join(REPO, 'examples', 'kubernetes', 'indexed-job.yaml')
 const ACTIONS = join(REPO, 'examples', 'github-actions', 'extract-matrix.yml')
@@ -32,7 +32,7 @@ describe('examples/', () => {
   let dir: string
   let whole: string[]
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'agendapack-examples-'))
+    dir = await makeTempDir('examples')
     await packs(dir, 'packs')
     runCli(['extract', 'packs', '--format', 'ndjson', '-o', 'whole.ndjson', '-q', '--no-cache'], dir)
     whole = await ndjsonLines([join(dir, 'whole.ndjson')])

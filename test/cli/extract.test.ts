@@ -1,9 +1,9 @@
-import {copyFile, mkdir, mkdtemp, readdir, readFile, writeFile} from 'node:fs/promises'
+import {copyFile, mkdir, readdir, readFile, writeFile} from 'node:fs/promises'
 import {existsSync} from 'node:fs'
-import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {REPO, runCli, type CliRun} from '../util/cli.js'
+import {makeTempDir} from '../util/temp-dir.js'
 
 const BAD = join(REPO, 'fixtures', 'bad')
 const BAD_FILES: Array<[string, RegExp]> = [
@@ -31,7 +31,7 @@ const AGENDA_TXT = 'HARBOURSIDE DISTRICT COUNCIL\nPLANNING COMMITTEE\n\nAGENDA\n
   '2 MINUTES OF THE PREVIOUS MEETING (Pages 3 - 6)\nTo approve the minutes.\n\nPage 2\n'
 
 async function batchFolder(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'agendapack-cli-'))
+  const dir = await makeTempDir('cli')
   await mkdir(join(dir, 'in'))
   await writeFile(join(dir, 'in', 'minutes.md'), MINUTES_MD)
   await writeFile(join(dir, 'in', 'agenda.txt'), AGENDA_TXT)
@@ -110,7 +110,7 @@ describe('agendapack schema and validate', () => {
     const schema = runCli(['schema'])
     expect(schema.code).toBe(0)
     expect(JSON.parse(schema.stdout).title).toBe('agendapack Pack document')
-    const dir = await mkdtemp(join(tmpdir(), 'agendapack-validate-'))
+    const dir = await makeTempDir('validate')
     await writeFile(join(dir, 'bad.json'), JSON.stringify({schemaVersion: '1.0'}))
     await writeFile(join(dir, 'broken.json'), '{"schemaVersion": ')
     const check = runCli(['validate', 'bad.json', 'broken.json', 'missing.json'], dir)

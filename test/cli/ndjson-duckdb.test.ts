@@ -1,11 +1,11 @@
 // `--format ndjson` loaded as it is by DuckDB's read_json_auto (the README's recipe): one row per
 // pack, nested columns typed the same way in the whole file and in its shards, shards adding up to it.
-import {mkdtemp, readFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {DuckDBInstance, type DuckDBConnection} from '@duckdb/node-api'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {REPO, runCli} from '../util/cli.js'
+import {makeTempDir} from '../util/temp-dir.js'
 
 /** The fixture packs extracted (OCR off, so the test stays fast; the mixed pack still gives warnings). */
 const INPUTS = ['text', 'markdown', 'pdf-text', 'pdf-mixed'].map((kind) => join(REPO, 'fixtures', kind))
@@ -19,7 +19,7 @@ describe('NDJSON in DuckDB', () => {
   let instance: DuckDBInstance
   let db: DuckDBConnection
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'agendapack-duckdb-'))
+    dir = await makeTempDir('duckdb')
     const whole = runCli(['extract', ...INPUTS, '--ocr', 'never', '--format', 'ndjson', '-o', join(dir, 'whole.ndjson'), '-q', '--no-cache'])
     expect(whole.code, whole.stderr).toBe(0)
     packs = (await readFile(join(dir, 'whole.ndjson'), 'utf8')).split('\n').filter(Boolean).length

@@ -1,8 +1,8 @@
-import {copyFile, mkdir, mkdtemp, readFile, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {copyFile, mkdir, readFile, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {REPO, runCli} from '../util/cli.js'
+import {makeTempDir} from '../util/temp-dir.js'
 
 describe('agendapack regress', () => {
   // OCR of the scanned fixtures on a cold cache: minutes on a busy 2-core machine.
@@ -13,7 +13,7 @@ describe('agendapack regress', () => {
   }, 600_000)
 
   it('should list each differing field with its path, expected and got, and exit 1 until --update', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'agendapack-regress-'))
+    const dir = await makeTempDir('regress')
     await mkdir(join(dir, 'fx', 'md'), {recursive: true})
     await copyFile(join(REPO, 'fixtures', 'markdown', 'harbourside-housing.md'), join(dir, 'fx', 'md', 'h.md'))
     await copyFile(join(REPO, 'fixtures', 'bad', 'zero-byte.pdf'), join(dir, 'fx', 'zero.pdf'))

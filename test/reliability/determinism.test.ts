@@ -1,20 +1,16 @@
 // Same bytes whatever the parallelism: a folder of fixture packs (text, markdown, text-layer PDF)
 // extracted with -j 1 and with -j 2 gives identical files.
-import {cp, mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {cp, readdir, readFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 import {REPO, runCli} from '../util/cli.js'
+import {makeTempDir} from '../util/temp-dir.js'
 
 let dir: string
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'agendapack-jobs-'))
+  dir = await makeTempDir('jobs')
   for (const kind of ['text', 'markdown', 'pdf-text']) await cp(join(REPO, 'fixtures', kind), join(dir, 'in', kind), {recursive: true, filter: (f) => !f.endsWith('.json')})
-})
-
-afterAll(async () => {
-  await rm(dir, {recursive: true, force: true})
 })
 
 describe('extract with -j 1 and -j 2', () => {

@@ -1,13 +1,13 @@
 // Reliability of `agendapack extract` on one folder of good packs mixed with hostile files, link
 // loops and unwritable outputs: one `error <path>: <reason>` line per bad file, exit code 1, the
 // good files written exactly as when run alone, and no partial or temporary files.
-import {chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile} from 'node:fs/promises'
+import {chmod, copyFile, mkdir, readdir, readFile, symlink, writeFile} from 'node:fs/promises'
 import {readFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 import {validatePack} from '../../src/compile/validate.js'
 import {REPO, runCli, type CliRun} from '../util/cli.js'
+import {makeTempDir} from '../util/temp-dir.js'
 import {hostileFiles, type HostileFile} from './hostile-files.js'
 
 /** Good packs put beside the hostile files (fixture copies: a text export, markdown and a text-layer PDF). */
@@ -28,7 +28,7 @@ function errorLines(stderr: string, path: string): string[] {
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'agendapack-hostile-'))
+  dir = await makeTempDir('hostile')
   await mkdir(join(dir, 'in'))
   files = await hostileFiles()
   for (const f of files) await writeFile(join(dir, 'in', f.name), f.bytes)
@@ -37,11 +37,6 @@ beforeAll(async () => {
   await symlink('link-b.md', join(dir, 'in', 'link-a.md'))
   await symlink('link-a.md', join(dir, 'in', 'link-b.md'))
   run = runCli(['extract', 'in', '-o', 'out', '-q'], dir)
-})
-
-afterAll(async () => {
-  await chmod(join(dir, 'read-only'), 0o700).catch(() => undefined)
-  await rm(dir, {recursive: true, force: true})
 })
 
 describe('agendapack extract on a folder of good and hostile files', () => {

@@ -1,12 +1,12 @@
 // Tests that `extract --kpi-csv` writes a CSV DuckDB loads as it is (read_csv_auto) with typed
 // columns, one row per KPI cell, awkward raw text (commas, quotes, £, %) kept whole.
-import {mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {readdir, readFile, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {DuckDBInstance} from '@duckdb/node-api'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 import type {Pack} from '../../src/compile/model.js'
 import {REPO, runCli, type CliRun} from '../util/cli.js'
+import {makeTempDir} from '../util/temp-dir.js'
 
 /** A pack of the bundled fixtures whose KPI table is on an OCR'd page (so confidences are filled). */
 const MIXED = join(REPO, 'fixtures', 'pdf-mixed', 'harbourside-housing.pdf')
@@ -54,7 +54,7 @@ describe('extract --kpi-csv loaded into DuckDB', () => {
   let packs: Pack[] = []
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'agendapack-kpi-duckdb-'))
+    dir = await makeTempDir('kpi-duckdb')
     await writeFile(join(dir, 'finance.md'), AWKWARD_MD)
     const csv = join(dir, 'kpi.csv')
     run = runCli(['extract', MIXED, join(dir, 'finance.md'), '-o', join(dir, 'out'), '--kpi-csv', csv, '-j', '1', '--cache-dir', join(dir, 'cache'), '--quiet'])
@@ -62,10 +62,6 @@ describe('extract --kpi-csv loaded into DuckDB', () => {
     packs = await Promise.all(written.map(async (name) => JSON.parse(await readFile(join(dir, 'out', name), 'utf8')) as Pack))
     loaded = await loadCsv(csv)
   }, 300_000)
-
-  afterAll(async () => {
-    if (dir) await rm(dir, {recursive: true, force: true})
-  })
 
   it('should type page as an integer, value and confidence as doubles, raw and period as text', () => {
     expect(run.code).toBe(0)

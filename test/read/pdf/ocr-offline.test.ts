@@ -1,14 +1,14 @@
 // Tests that OCR runs with the network unreachable: fetch and socket/HTTP(S) calls throw in the
 // test process AND inside tesseract.js's worker threads (each is started with a blocker).
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import http from 'node:http'
 import https from 'node:https'
 import net from 'node:net'
-import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it, vi} from 'vitest'
 import {VFile} from 'vfile'
+import {makeTempDir} from '../../util/temp-dir.js'
 
 /** Preloaded (`--require`) in every worker thread: any network attempt throws there too. */
 const BLOCKER = [
@@ -24,11 +24,9 @@ const threads = require('node:worker_threads') as typeof import('node:worker_thr
 const OriginalWorker = threads.Worker
 let workersStarted = 0
 
-const blockerDir = mkdtempSync(path.join(tmpdir(), 'agendapack-offline-'))
-const blockerFile = path.join(blockerDir, 'block-network.cjs')
-
 /** tesseract.js reads `Worker` from worker_threads when it loads, so this runs before any import of it. */
-function blockNetworkInWorkers(): void {
+async function blockNetworkInWorkers(): Promise<void> {
+  const blockerFile = path.join(await makeTempDir('offline'), 'block-network.cjs')
   writeFileSync(blockerFile, BLOCKER)
   threads.Worker = class extends OriginalWorker {
     constructor(filename: string | URL, options: import('node:worker_threads').WorkerOptions = {}) {
@@ -66,13 +64,12 @@ function blockNetworkHere() {
 
 afterAll(() => {
   threads.Worker = OriginalWorker
-  rmSync(blockerDir, {recursive: true, force: true})
   vi.restoreAllMocks()
 })
 
 describe('ocrPage offline', () => {
   it('should OCR a scanned page with every network access failing', async () => {
-    blockNetworkInWorkers()
+    await blockNetworkInWorkers()
     const spies = blockNetworkHere()
     expect(await fetchInWorker()).toBe('network access is blocked in this test')
     const {ocrPage} = await import('../../../src/read/pdf/ocr.js')

@@ -1,14 +1,12 @@
 // measureDrawing: what a page draws, measured from its operator list or, with a caching pool,
 // taken from the page cache so a scan's images are decoded once across runs.
-import {mkdtemp} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
 import type {PDFPageProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
 import {describe, expect, it} from 'vitest'
 import {withPageCache} from '../../../src/batch/ocr-cache.js'
 import {measureDrawing} from '../../../src/read/pdf/page-drawing.js'
 import type {OcrPool} from '../../../src/read/pdf/ocr-pool.js'
 import {AGENDA_LINES, scannedPdf, textPdf, withFirstPage} from '../../util/scanned-pdf.js'
+import {makeTempDir} from '../../util/temp-dir.js'
 
 const noPool: OcrPool = {
   session: () => Promise.reject(new Error('no OCR expected')),
@@ -30,7 +28,7 @@ describe('measureDrawing', () => {
   })
 
   it('should take a page measured before from the page cache without building its operator list', async () => {
-    const pool = withPageCache(noPool, await mkdtemp(join(tmpdir(), 'agendapack-drawing-')), 'engine-a')
+    const pool = withPageCache(noPool, await makeTempDir('drawing'), 'engine-a')
     const bytes = await scannedPdf(AGENDA_LINES.slice(0, 4))
     const first = await withFirstPage(bytes, (page) => measureDrawing(page, {pool, pageKey: 'doc#1'}))
     expect(await measureDrawing(unreadablePage, {pool, pageKey: 'doc#1'})).toEqual(first)
@@ -38,7 +36,7 @@ describe('measureDrawing', () => {
   })
 
   it('should keep the drawing apart from the page OCR entry of the same key', async () => {
-    const pool = withPageCache(noPool, await mkdtemp(join(tmpdir(), 'agendapack-drawing-')), 'engine-a')
+    const pool = withPageCache(noPool, await makeTempDir('drawing'), 'engine-a')
     const drawing = await withFirstPage(await scannedPdf(AGENDA_LINES.slice(0, 4)), (page) => measureDrawing(page, {pool, pageKey: 'doc#1'}))
     expect(await pool.readPage!('doc#1', async () => 'ocr entry')).toBe('ocr entry')
     expect(await measureDrawing(unreadablePage, {pool, pageKey: 'doc#1'})).toEqual(drawing)
@@ -46,7 +44,7 @@ describe('measureDrawing', () => {
 
   it('should measure every time with a pool that has no page cache or a page without a key', async () => {
     await expect(measureDrawing(unreadablePage, {pool: noPool, pageKey: 'doc#1'})).rejects.toThrow('operator list built again')
-    const pool = withPageCache(noPool, await mkdtemp(join(tmpdir(), 'agendapack-drawing-')), 'engine-a')
+    const pool = withPageCache(noPool, await makeTempDir('drawing'), 'engine-a')
     await expect(measureDrawing(unreadablePage, {pool, pageKey: null})).rejects.toThrow('operator list built again')
   })
 })
