@@ -53,8 +53,20 @@ export function readHeader(lines: readonly KpiLine[], at: number): KpiHeader | n
   if (!looksLikeHeader(labels, main.mode)) return null
   if (main.mode === 'loose' && (!hasNoValues(main) || /[.;,]$/.test(main.line.text))) return null
   if (main.mode === 'grid') return gridHeader(lines, at)
-  if (main.mode === 'x') return xHeader(lines, at)
-  return looseHeader(lines, at, labels)
+  if (main.mode === 'x' && !labelRowsElsewhere(lines, at)) return xHeader(lines, at)
+  return looseHeader(lines, at, main.mode === 'x' ? looseLabels(joinSplitPeriods(main.segments.flatMap((s) => s.text.split(' ')))) : labels)
+}
+
+/**
+ * An OCR'd header whose "|"-ruled label rows above stand apart from the columns they head (printed
+ * at the left, ending before the main line's last heading): the labels are slotted in by order, as
+ * on a loose line, not by where they stand.
+ */
+function labelRowsElsewhere(lines: readonly KpiLine[], at: number): boolean {
+  const main = lines[at]!
+  const last = main.segments[main.segments.length - 1]?.x0
+  const rows = main.line.confidence !== null && last !== null && last !== undefined ? pipedLines(lines, at, -1) : []
+  return rows.length > 0 && rows.every((row) => row.segments.every((s) => s.x1 !== null && s.x1 < last!))
 }
 
 /** The labels of a line read as a header row (loose lines split into heading atoms). */

@@ -60,8 +60,16 @@ function shape(period: string): string {
   return period.replace(/\d/g, '9')
 }
 
+/** A year pair printed with its stroke ("19/20"). */
+const YEAR_PAIR = /\d{2}\/\d{2}/
+
+/** True when `label` is `other` with the stroke of its year pair lost ("Southampton 1920"): taken even where as many tables print each. */
+function lostStroke(label: string, other: string): boolean {
+  return YEAR_PAIR.test(other) && !YEAR_PAIR.test(label)
+}
+
 /**
- * The spelling of `label` more tables print, or null. Never a label the table prints already, nor
+ * The spelling of `label` more tables print (or as many, where OCR lost the stroke of its year pair), or null. Never a label the table prints already, nor
  * one naming another period of the same form ("Jan-22" for "Jun-22": one letter apart, but both
  * true headings).
  */
@@ -71,7 +79,8 @@ function siblingLabel(label: string, tables: ReadonlyMap<string, number>, inTabl
   const period = classifyColumn(label).period
   let best: {label: string; count: number} | null = null
   for (const [other, count] of tables) {
-    if (other === label || count <= own || inTable.has(other) || other.replace(/\D/g, '') !== digits || other[0]?.toLowerCase() !== label[0]?.toLowerCase()) continue
+    if (other === label || count < own || (count === own && !lostStroke(label, other))) continue
+    if (inTable.has(other) || other.replace(/\D/g, '') !== digits || other[0]?.toLowerCase() !== label[0]?.toLowerCase()) continue
     const otherPeriod = classifyColumn(other).period
     if (period && otherPeriod && period !== otherPeriod && shape(period) === shape(otherPeriod)) continue
     const limit = Math.floor(LABEL_SHARE * Math.max(other.length, label.length))

@@ -2,6 +2,7 @@
 // a table, x-aligned word runs where the words carry positions, loose tokens for OCR text.
 import type {DocLine} from './lines.js'
 import type {Line, Word} from '../tree/types.js'
+import {classifyColumn} from './kpi-columns.js'
 import {mendOcrWords} from './kpi-ocr-words.js'
 import {unwrapRows} from './kpi-unwrap.js'
 
@@ -220,6 +221,19 @@ function cellText(lines: Line[]): string {
 }
 
 /** Words grouped into runs by the gaps between them; runs of several values split into one each. */
+/** Fewest words of a run of column headings set closer than a cell gap that gets one segment each. */
+const MIN_HEADING_RUN = 3
+
+/**
+ * Column headings set closer than the gap that parts cells ("Oct-21 Nov-21 … Jun-22 Target" in a
+ * narrow face): periods and "Target" all but one word (OCR may garble one: "lan-22"), each a word of its own.
+ */
+function isHeadingRun(run: readonly Word[]): boolean {
+  if (run.length < MIN_HEADING_RUN) return false
+  const headings = run.filter((w) => /^target$/i.test(w.value) || classifyColumn(w.value).kind === 'period').length
+  return headings >= run.length - 1
+}
+
 function gapSegments(words: Word[]): Segment[] {
   const out: Segment[] = []
   let run: Word[] = []
@@ -244,8 +258,8 @@ function gapSegments(words: Word[]): Segment[] {
 
 function flush(run: Word[], out: Segment[]): void {
   if (!run.length) return
-  const allValues = run.length > 1 && run.every((w) => isValueToken(w.value))
-  const groups = allValues ? run.map((w) => [w]) : withFiguresApart(run)
+  const oneEach = (run.length > 1 && run.every((w) => isValueToken(w.value))) || isHeadingRun(run)
+  const groups = oneEach ? run.map((w) => [w]) : withFiguresApart(run)
   for (const group of groups) {
     const first = extent(group[0]!)
     const last = extent(group[group.length - 1]!)
