@@ -118,6 +118,13 @@ describe('KPI column headings OCR damaged', () => {
       expect(headers[0]!.map((c) => c.label)).toEqual(['Jan-24', 'Kingston 22/23', 'Kingston 22/23'])
     })
 
+    it('should restore a year pair\'s lost stroke from a sibling even where as many tables print each spelling', () => {
+      const headers = [columns('Jan-24', 'Kingston 2223'), columns('Jan-24', 'Kingston 22/23')]
+      mendLabelsFromSiblings(headers)
+      expect(headers.map((h) => h[1]!.label)).toEqual(['Kingston 22/23', 'Kingston 22/23'])
+      expect(headers[0]![1]!.period).toBe('2022-23')
+    })
+
     it('should give a heading OCR read as no heading the one sibling tables print in its place', () => {
       const headers = [
         columns('Jan-24', 'Feb-24', 'Target', 'Statistical Neighbours', 'Wdlcs'),
