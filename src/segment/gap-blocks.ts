@@ -1,9 +1,14 @@
-// Parts blocks where a blank line's worth of space separates two of their lines: readers (OCR
+// Parts blocks where a paragraph's spacing separates two of their lines: readers (OCR
 // paragraphs especially) sometimes keep a heading, a list label and the next paragraph in one block.
 import type {DocLine} from './lines.js'
 
-/** Line pitch (top to top) over the page's usual pitch inside blocks (>) that is a paragraph break. */
-const BREAK_PITCH_SHARE = 1.6
+/**
+ * Line pitch (top to top) over the page's usual pitch inside blocks (>) that is a paragraph break:
+ * single-spaced lines keep within 1.2 of it, a paragraph's space after (6–10 pt under 11 pt type)
+ * makes 1.4–1.7. The usual pitch is first scaled to the type of the two lines (the smaller of
+ * their heights), so a heading's wrapped lines in larger type are not parted.
+ */
+const BREAK_PITCH_SHARE = 1.35
 /** Pitches inside blocks (≥) a page needs for its usual pitch to be known. */
 const MIN_PITCH_SAMPLES = 4
 /**
@@ -15,6 +20,12 @@ const BREAK_GAP_SHARE = 0.9
 /** Median top and height of a line's word boxes. */
 interface Band {
   top: number
+  height: number
+}
+
+/** A page's usual line pitch inside blocks and the usual height of those lines' words. */
+interface Usual {
+  pitch: number
   height: number
 }
 
@@ -37,25 +48,34 @@ export function splitBlocksAtGaps(lines: DocLine[]): void {
   })
 }
 
-function isBreak(above: Band | null, below: Band | null, pitch: number | null): boolean {
+function isBreak(above: Band | null, below: Band | null, usual: Usual | null): boolean {
   if (!above || !below) return false
-  if (pitch !== null) return below.top - above.top > BREAK_PITCH_SHARE * pitch
+  if (usual !== null) {
+    const type = Math.max(1, Math.min(above.height, below.height) / usual.height)
+    return below.top - above.top > BREAK_PITCH_SHARE * usual.pitch * type
+  }
   return below.top - (above.top + above.height) > BREAK_GAP_SHARE * Math.max(above.height, below.height)
 }
 
-/** The median top-to-top distance of consecutive lines inside a block, by page (pages with too few left out). */
-function usualPitches(lines: readonly DocLine[], bands: ReadonlyArray<Band | null>): Map<number, number> {
-  const byPage = new Map<number, number[]>()
+/** The median top-to-top distance of consecutive lines inside a block and their median height, by page (pages with too few left out). */
+function usualPitches(lines: readonly DocLine[], bands: ReadonlyArray<Band | null>): Map<number, Usual> {
+  const byPage = new Map<number, {pitches: number[]; heights: number[]}>()
   lines.forEach(function sample(line, i) {
     const previous = lines[i - 1]
     const above = bands[i - 1]
     const below = bands[i]
     if (!previous || previous.block !== line.block || previous.page !== line.page || !above || !below) return
     const pitch = below.top - above.top
-    if (pitch > 0) byPage.set(line.page, [...byPage.get(line.page) ?? [], pitch])
+    if (pitch <= 0) return
+    const samples = byPage.get(line.page) ?? {pitches: [], heights: []}
+    samples.pitches.push(pitch)
+    samples.heights.push(above.height, below.height)
+    byPage.set(line.page, samples)
   })
-  const out = new Map<number, number>()
-  for (const [page, values] of byPage) if (values.length >= MIN_PITCH_SAMPLES) out.set(page, median(values))
+  const out = new Map<number, Usual>()
+  for (const [page, {pitches, heights}] of byPage) {
+    if (pitches.length >= MIN_PITCH_SAMPLES) out.set(page, {pitch: median(pitches), height: median(heights)})
+  }
   return out
 }
 

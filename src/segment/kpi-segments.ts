@@ -101,12 +101,10 @@ const SAME_LINE_HEIGHTS = 0.3
 /**
  * The segments of every line, with pieces of one printed line that the reader gave as several
  * lines (same page, same height on it, side by side) put back together in x order, and table rows
- * wrapped at the right margin joined again (kpi-unwrap.ts). Page stamps are left out: a table
- * carried over a page break runs on past its "Page 4" (OCR'd lines keep the stamp's text).
- * @param lines the document's body lines in reading order
+ * wrapped at the right margin joined again (kpi-unwrap.ts).
+ * @param lines the document's body lines in reading order (page furniture left out)
  */
-export function kpiLines(documentLines: readonly DocLine[]): KpiLine[] {
-  const lines = documentLines.filter((line) => line.node.data.layer !== 'furniture')
+export function kpiLines(lines: readonly DocLine[]): KpiLine[] {
   const out: KpiLine[] = []
   for (let at = 0; at < lines.length; at++) {
     const group = [lines[at]!]

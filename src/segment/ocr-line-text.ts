@@ -1,5 +1,5 @@
-// The text of an OCR'd line as segmenters read it: specks of the scan read as letters or
-// punctuation at the line's ends are left out ("Windle o", ". SOUTHAMPTON", "INTERESTS .").
+// The text of an OCR'd line as segmenters read it: page furniture left out as on a text layer,
+// and specks of the scan read as letters or punctuation at the line's ends ("Windle o", ". SOUTHAMPTON").
 import type {Line, Word} from '../tree/types.js'
 
 /** OCR debris at a line's head: a lone punctuation token (". SOUTHAMPTON CITY COUNCIL"). */
@@ -22,8 +22,12 @@ const SPECK_CHARS = 2
 const CAPS_SHARE = 0.8
 const CAPS_MIN_LETTERS = 4
 
-/** Text of an OCR'd line's body words: specks left out, debris at its ends taken off. */
+/**
+ * Text of an OCR'd line's body words: specks left out, debris at its ends taken off; '' for a line
+ * the cleaners marked as furniture ("Page 8", a running head), as `lineText` gives for a text layer.
+ */
 export function ocrLineText(line: Line): string {
+  if (line.data.layer === 'furniture') return ''
   const text = line.children.filter((word) => word.data.layer !== 'furniture' && word.value !== '' && !isSpeck(word))
     .map((word) => word.value).join(' ')
   return withoutOcrDebris(text)

@@ -2,6 +2,7 @@
 // invented cover sheets of other councils (missing rows, broken contact rows, lettered points).
 import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
+import {cleanTree} from '../../src/clean/index.js'
 import type {Report} from '../../src/compile/model.js'
 import {extract} from '../../src/extract.js'
 import {segmentReportCover} from '../../src/segment/report-cover.js'
@@ -187,6 +188,15 @@ describe('segmentReportCover', () => {
     expect(only?.contacts).toEqual([{role: 'Director', title: 'Director of Place', name: 'Alys Penhallow', phone: '01632 960555', email: 'alys.penhallow@thornbury.example'}])
     expect(only?.recommendations).toEqual(['To approve the opening hours in Appendix 1 from January 2026', 'To delegate the booking system contract to the Director of Place.'])
     expect(only?.appendices).toEqual([{number: '1', title: 'Proposed opening hours'}, {number: '2', title: 'Equality impact assessment'}])
+  })
+
+  it('should end an OCR\'d appendix list before the page stamp under it', () => {
+    const listLast = coverEnd.slice(0, coverEnd.indexOf('\n\nDocuments In')) + '\n\nPage 4'
+    const tree = treeFromText([cover, listLast], {ocr: true})
+    const file = new VFile({path: 'scan.pdf'})
+    cleanTree(tree, file)
+    segmentReportCover()(tree, file)
+    expect(file.data.reports?.[0]?.appendices).toEqual([{number: '1', title: 'Proposed opening hours'}, {number: '2', title: 'Equality impact assessment'}])
   })
 
   it('should number paragraphs across pages, join lone numbers and mend split headings', () => {

@@ -3,6 +3,7 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
+import {cleanTree} from '../../src/clean/index.js'
 import {extract} from '../../src/extract.js'
 import {segmentTracker} from '../../src/segment/tracker.js'
 import type {Part, Tracker} from '../../src/compile/model.js'
@@ -99,6 +100,24 @@ describe('segmentTracker', () => {
     ])
     expect(trackers[0]!.rows[0]!.actionProposed).toMatch(/^That the recycling figures are shared/)
     expect(file.messages.map((m) => m.ruleId)).toEqual(['tracker-columns-merged'])
+  })
+
+  it('should leave an OCR\'d page stamp under the last row out of its action', () => {
+    const tree = treeFromText([
+      'Scrutiny Monitoring\nDate Title Action proposed Action taken Progress\nStatus\n' +
+      '14/09/23 | Waste 1) That the recycling figures are shared Figures were sent on 2/10/23 Completed\n' +
+      'Collection with the Panel.\n' +
+      '2) That crews attend the next meeting. Invitation sent. Outstanding\n' +
+      'Report back on the review of bin rounds.\n\nPage 8'
+    ], {ocr: true})
+    const file = new VFile({path: 'scan.pdf'})
+    file.data.parts = [part('p9', 'tracker', 1, 1)]
+    cleanTree(tree, file)
+    segmentTracker()(tree, file)
+    const rows = file.data.trackers?.[0]?.rows ?? []
+    expect(rows).toHaveLength(2)
+    expect(rows.map((row) => [row.actionProposed, row.actionTaken, row.status].join(' ')).join(' ')).not.toMatch(/Page 8/)
+    expect(rows[1]!.actionProposed).toMatch(/Report back on the review of bin rounds\.$/)
   })
 
   it('should leave packs without a tracker header alone', () => {
