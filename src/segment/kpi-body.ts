@@ -53,11 +53,11 @@ export interface KpiBody {
   /** Index of the first line after the table. */
   next: number
   /** The lines as read (rows and name fragments), for {@link joinBodies}. */
-  items: readonly BodyItem[]
+  items: readonly BodyLine[]
 }
 
 /** A line of a table body as read: a row of figures, or a fragment of a wrapped name. */
-export type BodyItem = Item
+export type BodyLine = Item
 
 /** A wrapped indicator line is at most this long (characters); longer lines are prose. */
 const MAX_FRAGMENT_CHARS = 60
