@@ -81,6 +81,8 @@ interface Glyph {
 export interface Band {
   box: PixelBox
   ink: number
+  /** The box dark ink alone gives the band where faint ink grew it, read too (the surer read kept); else absent. */
+  darkBox?: PixelBox
 }
 
 /**
@@ -96,9 +98,11 @@ export async function recoverDroppedLines(session: OcrSession, image: OcrImage, 
   const recovered: OcrLine[] = []
   let retries = MAX_RETRIES_PER_PAGE
   for (const band of bands) {
-    const read = await readBand(session, image, band, lineHeight, retries > 0)
+    const read = await readBand(session, image, band.box, lineHeight, retries > 0)
     if (read.retried) retries--
-    if (read.line) recovered.push(read.line)
+    const dark = band.darkBox ? await readBand(session, image, band.darkBox, lineHeight, false) : null
+    const line = surer(read.line, dark?.line ?? null)
+    if (line) recovered.push(line)
   }
   return recovered.length === 0 ? result : withLines(result, recovered)
 }
@@ -106,13 +110,31 @@ export async function recoverDroppedLines(session: OcrSession, image: OcrImage, 
 /** Bands of ink outside every recognised line, sized like text, at most {@link MAX_BANDS_PER_PAGE}, top to bottom. */
 export function findDroppedBands(image: OcrImage, lines: OcrLine[], lineHeight: number): Band[] {
   const covered = coverMask(image, lines, Math.round(COVER_MARGIN * lineHeight))
-  const uncovered = inkComponents(image, covered).filter((g) => g.coveredShare <= MAX_COVERED_SHARE)
+  const dark = bandsOf(image, covered, lines, lineHeight, INK_LEVEL)
+  const bands = bandsOf(image, covered, lines, lineHeight, FAINT_INK_LEVEL).map((band) => withDarkBox(band, dark))
+  const kept = [...bands].sort((a, b) => b.ink - a.ink || a.box[1] - b.box[1] || a.box[0] - b.box[0]).slice(0, MAX_BANDS_PER_PAGE)
+  return kept.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0])
+}
+
+/** Bands of the ink darker than `faintLevel` no recognised line covers, grown by their letter parts. */
+function bandsOf(image: OcrImage, covered: Uint8Array, lines: OcrLine[], lineHeight: number, faintLevel: number): Band[] {
+  const uncovered = inkComponents(image, covered, faintLevel).filter((g) => g.coveredShare <= MAX_COVERED_SHARE)
   const glyphs = uncovered.filter((g) => isGlyphLike(g, lineHeight))
   const parts = uncovered.filter((g) => !isGlyphLike(g, lineHeight) && isLetterPart(g.darkBox, lineHeight))
   const grown = groupBands(glyphs, lineHeight).map((band) => extendBand(band, parts, lineHeight))
-  const bands = joinNeighbours(grown, lineHeight).filter((band) => !besideLine(band.box, lines))
-  const kept = [...bands].sort((a, b) => b.ink - a.ink || a.box[1] - b.box[1] || a.box[0] - b.box[0]).slice(0, MAX_BANDS_PER_PAGE)
-  return kept.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0])
+  return joinNeighbours(grown, lineHeight).filter((band) => !besideLine(band.box, lines))
+}
+
+/**
+ * A band found with faint ink, with the box of the dark-ink bands inside it where that differs: the grey
+ * fringe that joins a serif figure's pieces can also join specks to a small sans figure ("56( D" read
+ * for "560"), so both are read and the surer read kept.
+ */
+function withDarkBox(band: Band, dark: readonly Band[]): Band {
+  const held = dark.filter((d) => d.box[0] >= band.box[0] && d.box[2] <= band.box[2] && d.box[1] >= band.box[1] && d.box[3] <= band.box[3])
+  if (!held.length) return band
+  const darkBox = held.map((d) => d.box).reduce(union)
+  return darkBox.every((v, k) => v === band.box[k]) ? band : {...band, darkBox}
 }
 
 /** The median height of the page's horizontal lines (pixels), or null when it has none. */
@@ -146,7 +168,7 @@ function fillBox(mask: Uint8Array, width: number, height: number, box: PixelBox,
  * left out. Found run by run with a union–find over the runs' labels. All ink is joined before the mask
  * is consulted, so a table rule the words cut into pieces stays one long component and is never taken for a "1".
  */
-function inkComponents(image: OcrImage, covered: Uint8Array): Glyph[] {
+function inkComponents(image: OcrImage, covered: Uint8Array, faintLevel: number): Glyph[] {
   const {width, height, data} = image
   const runs = new InkRuns()
   let previous: number[] = [] // [start, end (exclusive), label] triples of the row above
@@ -155,9 +177,9 @@ function inkComponents(image: OcrImage, covered: Uint8Array): Glyph[] {
     const row = y * width
     let p = 0
     for (let x = 0; x < width; x++) {
-      if (data[row + x]! >= FAINT_INK_LEVEL) continue
+      if (data[row + x]! >= faintLevel) continue
       const run: InkRun = {y, x0: x, x1: x, ink: 0, under: 0, darkX0: width, darkX1: -1}
-      for (; x < width && data[row + x]! < FAINT_INK_LEVEL; x++) {
+      for (; x < width && data[row + x]! < faintLevel; x++) {
         const ink = 255 - data[row + x]!
         run.ink += ink
         run.under += ink * covered[row + x]!
@@ -339,11 +361,17 @@ function besideLine(box: PixelBox, lines: OcrLine[]): boolean {
  * scanned, came back "|" tripled, "1" at its size): its line in page pixels, or null when not read
  * with confidence, and whether it was read again.
  */
-async function readBand(session: OcrSession, image: OcrImage, band: Band, lineHeight: number, mayRetry: boolean): Promise<{line: OcrLine | null; retried: boolean}> {
-  const factor = Math.min(MAX_CROP_ENLARGEMENT, Math.max(1, Math.ceil(MIN_CROP_GLYPH_PX / (band.box[3] - band.box[1]))))
-  const enlarged = await readCrop(session, image, band.box, lineHeight, factor)
+async function readBand(session: OcrSession, image: OcrImage, box: PixelBox, lineHeight: number, mayRetry: boolean): Promise<{line: OcrLine | null; retried: boolean}> {
+  const factor = Math.min(MAX_CROP_ENLARGEMENT, Math.max(1, Math.ceil(MIN_CROP_GLYPH_PX / (box[3] - box[1]))))
+  const enlarged = await readCrop(session, image, box, lineHeight, factor)
   if (enlarged || factor === 1 || !mayRetry) return {line: enlarged, retried: false}
-  return {line: await readCrop(session, image, band.box, lineHeight, 1), retried: true}
+  return {line: await readCrop(session, image, box, lineHeight, 1), retried: true}
+}
+
+/** Of two reads of one band, the one read with more confidence (the first at a tie), or whichever was kept. */
+function surer(a: OcrLine | null, b: OcrLine | null): OcrLine | null {
+  if (!a || !b) return a ?? b
+  return b.confidence > a.confidence ? b : a
 }
 
 /** The band's crop enlarged `factor` times read as one line, or null when no word with a letter or digit is read with confidence. */

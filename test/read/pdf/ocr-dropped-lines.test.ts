@@ -190,6 +190,26 @@ describe('recoverDroppedLines', () => {
     expect(result.lines.map((l) => l.paragraph)).toEqual([0, 1, 2, 2])
   })
 
+  it('should read a band grown by grey fringe also as its dark ink bounds it, keeping the surer read', async () => {
+    const fringed = inkImage(200, 200, [[12, 12, 140, 28], [20, 90, 30, 105], [12, 172, 140, 188]])
+    paint(fringed, [30, 96, 44, 99], 190) // grey fringe reaching a speck right of the figure
+    paint(fringed, [44, 96, 46, 98], 90)
+    const widths: number[] = []
+    const session: OcrSession = {
+      async recognise(crop) {
+        widths.push(crop.width)
+        // With the speck, the figure reads as junk; bounded by its dark ink, as "560".
+        const [text, confidence] = crop.width > 120 ? ['56(', 0.62] : ['560', 0.91]
+        const bbox: PixelBox = [10, 10, crop.width - 10, crop.height - 10]
+        return {lines: [{words: [{text, bbox, confidence}], bbox, confidence, paragraph: 0}], confidence, wordCount: 1}
+      }
+    }
+    const result = await recoverDroppedLines(session, fringed, page)
+    expect(widths).toHaveLength(2)
+    expect(texts(result)).toEqual(['Heading', '560', 'Footer'])
+    expect(texts(await recoverDroppedLines(fakeSession('7', 0.9), image, page))).toEqual(['Heading', '7', 'Footer'])
+  })
+
   it('should read a band again at its scan size when the enlarged read is rejected', async () => {
     const layouts: Array<OcrLayout | undefined> = []
     const heights: number[] = []
