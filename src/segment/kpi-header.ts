@@ -180,6 +180,11 @@ function xHeader(lines: readonly KpiLine[], at: number): KpiHeader {
   return {mode: 'x', top, at, next, valuesX0, columns, uncertain: false}
 }
 
+/** True when two headers have the same columns, label for label (letter case aside). */
+export function sameLabels(a: readonly KpiColumnDraft[], b: readonly KpiColumnDraft[]): boolean {
+  return a.length === b.length && a.every((column, k) => column.label.toLowerCase() === b[k]!.label.toLowerCase())
+}
+
 /** A header segment holding two month headings OCR ran together ("Dec-21-lan-22"), as two, its width shared by their letters. */
 function partedSegment(segment: Segment): Segment[] {
   const parts = partGluedMonths(segment.text, repairPeriodLabel)

@@ -7,6 +7,11 @@ const MIN_PART_LETTERS = 3
 const ONE_LETTER_WORDS = new Set(['a', 'A', 'I'])
 /** A word made only of these marks is scan dirt, not content (unlike "&", "%", "(£)"). */
 const JUNK_WORD = /^[@=_|~`^*\\'"‘’“”,.;:!?<>{}[\]«»¢§#•]+$/
+/** A word OCR made of scan dirt between cells ("~~", "."): marks only, but no "|" (a table rule parts cells). */
+export function isScanDirt(word: string): boolean {
+  return JUNK_WORD.test(word) && !word.includes('|')
+}
+
 /** Dots or quotes run into a dash (".-", "-'"): scan dirt, unlike a dash between words. */
 const DASH_DIRT = /^(?:[.,:;'"‘’`~_=]+[-–—]+|[-–—]+[.,:;'"‘’`~_=]+)$/
 /** The marks of a junk word, anywhere in a word. */

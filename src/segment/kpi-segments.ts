@@ -3,6 +3,7 @@
 import type {DocLine} from './lines.js'
 import type {Line, Word} from '../tree/types.js'
 import {classifyColumn} from './kpi-columns.js'
+import {isScanDirt} from './kpi-names.js'
 import {mendOcrWords} from './kpi-ocr-words.js'
 import {unwrapRows} from './kpi-unwrap.js'
 
@@ -175,16 +176,10 @@ function joined(group: DocLine[]): KpiLine {
   return fromWords(line, words)
 }
 
-/**
- * A word OCR made of scan dirt between cells ("Number of ~~ 297 . 216"): marks only. A "|" is kept
- * (a table rule parts cells), and so are "-" and "–" (a cell with no figure).
- */
-const DIRT_WORD = /^[@=_~`^*\\'"‘’“”,.;:!?<>{}[\]«»¢§#•]+$/
-
 /** A line's body words; for an OCR'd line, dirt words left out, rules glued to cells and words read in two mended (kpi-ocr-words.ts). */
 function bodyWords(node: Line): Word[] {
   const words = node.children.filter((w) => w.data.layer !== 'furniture' && !isSpeck(w))
-  return node.data.confidence === undefined ? words : mendOcrWords(words.filter((w) => !DIRT_WORD.test(w.value)), isValueToken)
+  return node.data.confidence === undefined ? words : mendOcrWords(words.filter((w) => !isScanDirt(w.value)), isValueToken)
 }
 
 /** Mode and segments of a line from its words. */

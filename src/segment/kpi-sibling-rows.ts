@@ -2,7 +2,7 @@
 // of the pack under the same columns (a summary table repeated in detail): its figures matched in order.
 import {editDistance} from '../normalise/edit-distance.js'
 import type {KpiRowDraft} from './kpi-body.js'
-import type {KpiColumnDraft, KpiHeader} from './kpi-header.js'
+import {sameLabels, type KpiColumnDraft, type KpiHeader} from './kpi-header.js'
 
 /** A table as found: its header and rows (page of its header). */
 export interface SiblingTable {
@@ -47,10 +47,6 @@ export function placeBySiblings(tables: readonly SiblingTable[]): void {
 /** The value columns of a header, with their index in its columns. */
 function valueColumns(header: KpiHeader): Array<KpiColumnDraft & {index: number}> {
   return header.columns.flatMap((column, index) => (column.role === 'value' ? [{...column, index}] : []))
-}
-
-function sameLabels(a: readonly KpiColumnDraft[], b: readonly KpiColumnDraft[]): boolean {
-  return a.length === b.length && a.every((column, k) => column.label.toLowerCase() === b[k]!.label.toLowerCase())
 }
 
 function sameIndicator(a: string, b: string): boolean {

@@ -7,7 +7,7 @@ import {normaliseNumber, type Measure} from '../normalise/number.js'
 import type {Root} from '../tree/types.js'
 import {joinBodies, readBody, readRunOn, type KpiBody, type KpiRowDraft, type MergedGuess} from './kpi-body.js'
 import type {StepPlacement} from './kpi-stacked-steps.js'
-import {readHeader, type KpiColumnDraft, type KpiHeader} from './kpi-header.js'
+import {readHeader, sameLabels, type KpiColumnDraft, type KpiHeader} from './kpi-header.js'
 import {mendLabelsFromSiblings} from './kpi-mend-labels.js'
 import {kpiLines, measureWord, type KpiLine} from './kpi-segments.js'
 import {mendRowFigures} from './kpi-mend.js'
@@ -135,17 +135,13 @@ function joinContinued(tables: Found[]): Found[] {
   for (const table of tables) {
     const last = out[out.length - 1]
     const lastPage = last?.rows[last.rows.length - 1]?.page ?? last?.page
-    if (last && lastPage !== undefined && table.page === lastPage + 1 && sameColumns(last.header.columns, table.header.columns)) {
+    if (last && lastPage !== undefined && table.page === lastPage + 1 && sameLabels(last.header.columns, table.header.columns)) {
       last.rows.push(...table.rows)
       continue
     }
     out.push(table)
   }
   return out
-}
-
-function sameColumns(a: KpiColumnDraft[], b: KpiColumnDraft[]): boolean {
-  return a.length === b.length && a.every((column, index) => column.label.toLowerCase() === b[index]?.label.toLowerCase())
 }
 
 function typedTable(table: Found, lines: readonly KpiLine[], parts: Part[], file: VFile): KpiTable {
