@@ -14,8 +14,10 @@ export interface SeedLine {
   bold: boolean
   /** Relative size: 1 for body text, more for markdown headings. */
   scale: number
-  /** Table cells, set in equal columns (then `text` is their tab-joined form). */
+  /** Table cells, set in columns sized to the table's content (then `text` is their tab-joined form). */
   cells?: string[]
+  /** Which table of the seed the row belongs to (rows of one table share column widths). */
+  table?: number
 }
 
 /** One seed page: its lines and the footer its stamp becomes (null when it has none; '' for a stamp without a number). */
@@ -74,20 +76,22 @@ function textPage(lines: string[]): SeedPage {
 function markdownLayout(text: string): SeedLayout {
   const tree = readMarkdown(text, new VFile())
   const lines: SeedLine[] = []
+  let tables = 0
   for (const page of tree.children) {
     for (const block of page.children) {
       if (lines.length) lines.push({text: '', bold: false, scale: 1})
-      lines.push(...blockLines(block))
+      lines.push(...blockLines(block, tables))
+      if (block.type === 'table') tables++
     }
   }
   return {flow: true, pages: [{lines, footer: null}]}
 }
 
-function blockLines(block: Block): SeedLine[] {
+function blockLines(block: Block, table: number): SeedLine[] {
   if (block.type === 'table') {
     return block.children.map(function row(r) {
       const cells = r.children.map((cell) => cell.children.map(lineText).filter(Boolean).join(' '))
-      return {text: cells.join('\t'), bold: false, scale: 1, cells}
+      return {text: cells.join('\t'), bold: false, scale: 1, cells, table}
     })
   }
   const texts = block.children.map(lineText).filter(Boolean)

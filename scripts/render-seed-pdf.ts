@@ -19,14 +19,20 @@ const BODY_SIZE = 10
 const MIN_SIZE = 8
 /** Line height as a multiple of the font size. */
 const LEADING = 1.22
-/** Gap between table columns, points. */
+/** Gap between table columns at body size, points (scaled with the table's type). */
 const CELL_GAP = 8
+/** Smallest type a wide table is shrunk to so that its columns fit. */
+const TABLE_MIN_SIZE = 6
 
 /** Type (points): the body size and the smallest a crowded page is shrunk to (other printers set larger and never shrink); the face, Helvetica unless a serif printer is imitated. */
 export interface SeedType {
   body: number
   min: number
   face?: 'Helvetica' | 'Times'
+  /** Where a table cell's lines sit in a row of several lines: at the top (word processors) or in the middle (HTML). */
+  cells?: 'top' | 'middle'
+  /** Space between table rows, points (cell padding and rules). */
+  rowGap?: number
 }
 
 export const DEFAULT_TYPE: SeedType = {body: BODY_SIZE, min: MIN_SIZE}
@@ -86,10 +92,10 @@ function fitPage(doc: PDFKit.PDFDocument, page: SeedPage, type: SeedType): SetPa
   const room = A4[1] - MARGIN_TOP - MARGIN_BOTTOM
   const face = type.face ?? 'Helvetica'
   let size = type.body
-  let lines = setLines(doc, page.lines, size, face)
+  let lines = setLines(doc, page.lines, size, type)
   while (size > type.min && height(lines) > room) {
     size -= 0.5
-    lines = setLines(doc, page.lines, size, face)
+    lines = setLines(doc, page.lines, size, type)
   }
   return cutLines(lines, room).map((cut) => ({lines: cut, face, footer: page.footer}))
 }
@@ -113,7 +119,7 @@ function cutLines(lines: SetLine[], room: number): SetLine[][] {
 function flowPages(doc: PDFKit.PDFDocument, pages: SeedPage[], type: SeedType): SetPage[] {
   const face = type.face ?? 'Helvetica'
   const room = A4[1] - MARGIN_TOP - MARGIN_BOTTOM
-  const lines = setLines(doc, pages.flatMap((p) => p.lines), type.body, face)
+  const lines = setLines(doc, pages.flatMap((p) => p.lines), type.body, type)
   return cutLines(lines, room).map((cut, i) => ({lines: cut, face, footer: `Page ${i + 1}`}))
 }
 
@@ -121,26 +127,76 @@ function height(lines: SetLine[]): number {
   return lines.reduce((sum, l) => sum + l.size * LEADING, 0)
 }
 
-function setLines(doc: PDFKit.PDFDocument, lines: SeedLine[], size: number, face: Face): SetLine[] {
+function setLines(doc: PDFKit.PDFDocument, lines: SeedLine[], size: number, type: SeedType): SetLine[] {
+  const face = type.face ?? 'Helvetica'
   const width = A4[0] - 2 * MARGIN_X
-  return lines.flatMap(function set(line) {
+  const out: SetLine[] = []
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
     const lineSize = size * line.scale
+    if (line.cells) {
+      let end = i + 1
+      while (lines[end]?.cells && lines[end]!.table === line.table) end++
+      out.push(...setTable(doc, lines.slice(i, end), width, {...type, face}, lineSize))
+      i = end - 1
+      continue
+    }
     font(doc, face, line.bold, lineSize)
-    if (!line.text.trim()) return [{runs: [], bold: false, size: lineSize}]
-    if (line.cells) return setRow(doc, line.cells, width, line.bold, lineSize)
-    return wrap(doc, line.text, width).map((text) => ({runs: [{x: 0, text}], bold: line.bold, size: lineSize}))
-  })
+    if (!line.text.trim()) out.push({runs: [], bold: false, size: lineSize})
+    else out.push(...wrap(doc, line.text, width).map((text) => ({runs: [{x: 0, text}], bold: line.bold, size: lineSize})))
+  }
+  return out
 }
 
-/** A table row: equal columns, each cell wrapped in its column; one set line per printed line. */
-function setRow(doc: PDFKit.PDFDocument, cells: string[], width: number, bold: boolean, size: number): SetLine[] {
-  const column = width / Math.max(1, cells.length)
-  const wrapped = cells.map((c) => c.trim() ? wrap(doc, c, column - CELL_GAP) : [])
+/**
+ * A table as a word processor's autofit sets it: each column as wide as its content allows, the
+ * type shrunk (down to TABLE_MIN_SIZE) until the longest word of every column fits.
+ */
+function setTable(doc: PDFKit.PDFDocument, rows: SeedLine[], width: number, type: SeedType & {face: Face}, size: number): SetLine[] {
+  const face = type.face
+  let widths = columnWidths(doc, rows, width, face, size)
+  while (!widths && size > TABLE_MIN_SIZE) {
+    size -= 0.5
+    widths = columnWidths(doc, rows, width, face, size)
+  }
+  const columns = widths ?? columnWidths(doc, rows, Infinity, face, size)!
+  const gap: SetLine = {runs: [], bold: false, size: (type.rowGap ?? 0) / LEADING}
+  return rows.flatMap((row, k) => [...(k && type.rowGap ? [gap] : []), ...setRow(doc, row, columns, type, size)])
+}
+
+/** Column widths (gap included) sharing out the room as an HTML auto layout does, or null when the longest words do not fit. */
+function columnWidths(doc: PDFKit.PDFDocument, rows: SeedLine[], width: number, face: Face, size: number): number[] | null {
+  const count = Math.max(...rows.map((r) => r.cells!.length))
+  const least = new Array<number>(count).fill(0)
+  const most = new Array<number>(count).fill(0)
+  for (const row of rows) {
+    font(doc, face, row.bold, size)
+    row.cells!.forEach(function measure(cell, k) {
+      const words = cell.split(/\s+/).filter(Boolean).map((w) => doc.widthOfString(w))
+      least[k] = Math.max(least[k]!, ...words)
+      most[k] = Math.max(most[k]!, doc.widthOfString(cell.trim()))
+    })
+  }
+  const gap = CELL_GAP * size / BODY_SIZE
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b + gap, 0)
+  if (sum(least) > width) return null
+  if (sum(most) <= width || sum(most) === sum(least)) return most.map((w) => w + gap)
+  const share = (width - sum(least)) / (sum(most) - sum(least))
+  return least.map((w, k) => w + (most[k]! - w) * share + gap)
+}
+
+/** A table row: each cell wrapped in its column; one set line per printed line. */
+function setRow(doc: PDFKit.PDFDocument, row: SeedLine, widths: number[], type: SeedType & {face: Face}, size: number): SetLine[] {
+  font(doc, type.face, row.bold, size)
+  const lefts = widths.map((_, k) => widths.slice(0, k).reduce((a, b) => a + b, 0))
+  const gap = CELL_GAP * size / BODY_SIZE
+  const wrapped = row.cells!.map((c, k) => c.trim() ? wrap(doc, c, widths[k]! - gap) : [])
   const depth = Math.max(1, ...wrapped.map((w) => w.length))
   const out: SetLine[] = []
+  const drop = wrapped.map((w) => (type.cells === 'middle' ? Math.floor((depth - w.length) / 2) : 0))
   for (let i = 0; i < depth; i++) {
-    const runs = wrapped.flatMap((w, c) => w[i] ? [{x: c * column, text: w[i]!}] : [])
-    out.push({runs, bold, size})
+    const runs = wrapped.flatMap((w, c) => w[i - drop[c]!] ? [{x: lefts[c]!, text: w[i - drop[c]!]!}] : [])
+    out.push({runs, bold: row.bold, size})
   }
   return out
 }

@@ -1,7 +1,7 @@
 // Renders seed texts into PDFs a checker would make (text layer, scanned twin, mixed: every other
 // page scanned) and, with --compare, scores agendapack's sections on each against the seed text.
 // Usage: node dist-scripts/scripts/render-seed.js [--out DIR] [--kinds text,scanned,mixed] [--compare]
-//   [--face Helvetica|Times] [--type BODY[-MIN]] [--dpi N] [--skew MIN-MAX] [--tag NAME] SEED...
+//   [--face Helvetica|Times] [--type BODY[-MIN]] [--cells top|middle] [--row-gap PT] [--dpi N] [--skew MIN-MAX] [--tag NAME] SEED...
 // Renderings hold real seed text: write them under /tmp, never into the repository.
 /// <reference path="../src/vfile.d.ts" />
 import {createHash} from 'node:crypto'
@@ -47,6 +47,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--type') [args.type.body, args.type.min] = range(argv[++i], args.type.body)
     else if (a === '--dpi') args.scanner.dpi = Number(argv[++i])
     else if (a === '--skew') [args.scanner.minSkew, args.scanner.maxSkew] = range(argv[++i], 0)
+    else if (a === '--cells') args.type.cells = argv[++i] === 'middle' ? 'middle' : 'top'
+    else if (a === '--row-gap') args.type.rowGap = Number(argv[++i])
     else if (a === '--tag') args.tag = `.${argv[++i] ?? ''}`
     else args.seeds.push(a)
   }

@@ -67,7 +67,7 @@ const MIN_DUST_LETTERS = 3
 const MAX_LINE_GAP_HEIGHTS = 2.4
 
 interface Item {
-  row?: {indicator: string; measureWord: string | null; cells: Map<number, string>; confidences: Map<number, number | null>; certain: boolean; guesses?: MergedGuess[]; nameWords?: NameWord[]}
+  row?: {indicator: string; measureWord: string | null; cells: Map<number, string>; confidences: Map<number, number | null>; certain: boolean; guesses?: MergedGuess[]; nameWords?: NameWord[]; nameSegments?: Segment[]}
   fragment?: string
   fragmentWords?: NameWord[]
   line: KpiLine
@@ -190,7 +190,8 @@ function withTail(row: KpiLine, read: NonNullable<Item['row']>, line: KpiLine, h
   const tail = withoutEndDust(line)
   const figure = (text: string): boolean => isValueToken(text) || (line.line.confidence !== null && isDashedPair(text))
   if (!tail.length || !tail.every((s) => s.text.split(' ').every(figure))) return null
-  const joined: KpiLine = {line: row.line, mode: row.mode === 'grid' ? 'loose' : row.mode, segments: [...row.segments, ...tail]}
+  const lastTop = line.lastTop ?? line.line.y0
+  const joined: KpiLine = {line: row.line, mode: row.mode === 'grid' ? 'loose' : row.mode, segments: [...row.segments, ...tail], ...(lastTop === null ? {} : {lastTop})}
   const mended = orderedRow(joined, header)
   const scanned = row.line.confidence !== null && line.line.confidence !== null
   // a row read whole takes the figures below only when with them it still fills the columns, its name unchanged
@@ -273,7 +274,29 @@ function xRow(segments: Segment[], header: KpiHeader): Item['row'] {
       confidences.set(index, segment.confidence)
     }
   }
-  return {indicator: name.map((s) => s.text).join(' '), measureWord: measureOf(cells, header), cells, confidences, certain, nameWords: wordsOfSegments(name)}
+  return {indicator: name.map((s) => s.text).join(' '), measureWord: measureOf(cells, header), cells, confidences, certain, nameWords: wordsOfSegments(name), nameSegments: name}
+}
+
+/** A short reference in a column of its own beside the indicator name, headed by nothing ("11A", OCR'd "38" for "3B"). */
+const CODE_CELL = /^(?=\S*\d)[A-Za-z\d./-]{1,6}$/
+/** Codes of two OCR'd rows whose left edges are this close (points) stand in one column. */
+const CODE_COLUMN_SLACK = 4
+
+/**
+ * Leaves out of the names the reference codes of an unheaded column beside them, as a grid row
+ * keeps only its first cell. A text-layer segment is a cell of its own; an OCR'd one counts only
+ * where another row has a code at the same x (a gap between OCR boxes may be no column).
+ */
+function withoutCodeColumn(items: readonly Item[]): void {
+  const codes = items.flatMap((item) => (item.row?.nameSegments ?? []).filter((s, k, all) => all.length > 1 && CODE_CELL.test(s.text)).map((segment) => ({item, segment})))
+  const dropped = codes.filter(({item, segment}) => segment.confidence === null || codes.some((other) => other.item !== item &&
+    segment.x0 !== null && other.segment.x0 !== null && Math.abs(other.segment.x0 - segment.x0) <= CODE_COLUMN_SLACK))
+  for (const {item, segment} of dropped) {
+    const row = item.row!
+    const kept = row.nameSegments!.filter((s) => s !== segment)
+    if (!kept.length) continue
+    Object.assign(row, {nameSegments: kept, indicator: kept.map((s) => s.text).join(' '), nameWords: wordsOfSegments(kept)})
+  }
 }
 
 /** The words of some segments, each with its segment's OCR confidence. */
@@ -512,7 +535,8 @@ function trailingAllowed(items: Item[]): boolean {
  * centred on their figures: the lines after a row number as many as before it; else all follow it.
  */
 function assemble(items: Item[]): KpiRowDraft[] {
-  const rows: Array<{draft: KpiRowDraft; before: Item[]; after: Item[]; ocr: boolean}> = []
+  withoutCodeColumn(items)
+  const rows: Array<{draft: KpiRowDraft; line: KpiLine; before: Item[]; after: Item[]; ocr: boolean}> = []
   let pending: Item[] = []
   let centred: boolean | null = null
   for (const item of items) {
@@ -524,12 +548,12 @@ function assemble(items: Item[]): KpiRowDraft[] {
     if (centred === null) centred = pending.length > 0
     const last = rows[rows.length - 1]
     if (last) {
-      const keep = centred ? Math.min(pending.length, last.before.length) : pending.length
+      const keep = rowBreak(last.line, pending, item) ?? (centred ? Math.min(pending.length, last.before.length) : pending.length)
       last.after.push(...pending.slice(0, keep))
       pending = pending.slice(keep)
     }
     const scanned = item.line.line.confidence !== null
-    rows.push({draft: {...row, page: item.line.line.page, scanned}, before: pending, after: [], ocr: isOcrLine(item.line)})
+    rows.push({draft: {...row, page: item.line.line.page, scanned}, line: item.line, before: pending, after: [], ocr: isOcrLine(item.line)})
     pending = []
   }
   const last = rows[rows.length - 1]
@@ -539,6 +563,29 @@ function assemble(items: Item[]): KpiRowDraft[] {
     const nameWords = [...before.flatMap((f) => f.fragmentWords ?? []), ...(draft.nameWords ?? []), ...after.flatMap((f) => f.fragmentWords ?? [])]
     return {...draft, indicator, nameWords}
   })
+}
+
+/** The widest pitch between two rows' lines must be this many times the next widest to part them… */
+const ROW_BREAK_RATIO = 1.2
+/** …and wider by this many line heights (a point or two is no cell padding). */
+const ROW_BREAK_HEIGHTS = 0.25
+
+/**
+ * How many of the name lines between two rows of figures belong to the row above, where the text
+ * layer shows it: lines of one cell are set at the line pitch and rows further apart (cell padding,
+ * rules), so the rows part at the widest pitch ("Book a Driver" over the figures of its centred cell
+ * goes down, not up). Null when the pitches are even or unknown (OCR lines, no geometry).
+ */
+function rowBreak(above: KpiLine, names: readonly Item[], below: Item): number | null {
+  if (!names.length) return null
+  const lines = [above, ...names.map((n) => n.line), below.line]
+  if (lines.some((l) => l.line.y0 === null || l.line.confidence !== null || l.line.page !== above.line.page)) return null
+  const pitches = lines.slice(1).map((l, k) => l.line.y0! - (lines[k]!.lastTop ?? lines[k]!.line.y0!))
+  const widest = Math.max(...pitches)
+  const at = pitches.indexOf(widest)
+  const next = Math.max(...pitches.filter((_, k) => k !== at))
+  const height = above.line.height ?? 0
+  return widest >= ROW_BREAK_RATIO * next && widest - next >= ROW_BREAK_HEIGHTS * height ? at : null
 }
 
 /** True for a line read by OCR (loose text, or words with a confidence): its names may carry debris. */

@@ -165,19 +165,78 @@ function xHeader(lines: readonly KpiLine[], at: number): KpiHeader {
   for (let up = 1; up <= MAX_LINES_ABOVE; up++) {
     const above = lines[at - up]
     if (!above || !inBand(above, main, up) || !hasNoValues(above) || looksLikeHeader(headerLabels(above), 'x')) break
-    if (!above.segments.every((s) => (s.x0 ?? 0) >= (valuesX0 ?? 0) - 1)) break
+    // the heading of the indicator column, set apart ("Service" centred beside two-line headings)
+    if (up < MAX_LINES_ABOVE && above.segments.every((s) => (s.x1 ?? Infinity) < (valuesX0 ?? 0) - 1)) continue
+    if (!above.segments.every((s) => overValues(s, valuesX0))) break
     addParts(columns, above, 'before')
     top = at - up
   }
   let next = at + 1
-  while (lines[next] && inBand(lines[next]!, lines[next - 1]!, 1) && hasNoValues(lines[next]!) &&
-    lines[next]!.segments.every((s) => (s.x0 ?? 0) >= (valuesX0 ?? 0) - 1)) {
-    addParts(columns, lines[next]!, 'after')
-    next++
-  }
+  const under = (line: KpiLine) => withYearPairs(withoutSpecks(line))
+  while (lines[next] && inBand(lines[next]!, lines[next - 1]!, 1) && hasNoValues(under(lines[next]!)) &&
+    under(lines[next]!).segments.every((s) => overValues(s, valuesX0))) next++
+  const below = lines.slice(at + 1, next).map(under)
+  const sub = subHeadings(below, columns.length)
+  for (const line of below) if (line !== sub) addParts(columns, line, 'after')
   const labels = main.line.confidence !== null ? mendColumnLabels(columns.map((c) => c.label)) : columns.map((c) => c.label)
   columns.forEach((column, k) => Object.assign(column, draft(labels[k]!, null, column.x0, column.x1)))
-  return {mode: 'x', top, at, next, valuesX0, columns, uncertain: false}
+  const spanned = sub ? underSpans(columns, sub) : columns
+  return {mode: 'x', top, at, next, valuesX0: spanned[0]?.x0 ?? valuesX0, columns: spanned, uncertain: false}
+}
+
+/** An OCR'd speck: one character narrower than this (points). */
+const SPECK_WIDTH_PT = 3
+
+/** An OCR'd line without one-character specks ("5" read from a dot left of the headings). */
+function withoutSpecks(line: KpiLine): KpiLine {
+  if (line.line.confidence === null) return line
+  const segments = line.segments.filter((s) => !(s.text.length === 1 && s.x0 !== null && s.x1 !== null && s.x1 - s.x0 < SPECK_WIDTH_PT))
+  return segments.length === line.segments.length ? line : {...line, segments}
+}
+
+/** Two years OCR read without the stroke between them ("1213" for "12/13"): the second follows the first. */
+const GLUED_YEAR_PAIR = /^(\d\d)(\d\d)$/
+
+/** An OCR'd line under a header with year pairs whose stroke OCR lost given back ("SN 1213" → "SN 12/13"), so they read as headings, not figures. */
+function withYearPairs(line: KpiLine): KpiLine {
+  if (line.line.confidence === null) return line
+  const pair = (text: string): string => text.replace(GLUED_YEAR_PAIR, (whole, a: string, b: string) => (Number(b) === (Number(a) + 1) % 100 ? `${a}/${b}` : whole))
+  return line.segments.some((s) => pair(s.text) !== s.text) ? {...line, segments: line.segments.map((s) => ({...s, text: pair(s.text)}))} : line
+}
+
+/** True when a heading stands over the value columns: its middle right of their left edge (a centred heading may be wider than its column). */
+function overValues(segment: Segment, valuesX0: number | null): boolean {
+  return ((segment.x0 ?? 0) + (segment.x1 ?? segment.x0 ?? 0)) / 2 >= (valuesX0 ?? 0) - 1
+}
+
+/** Sub-headings make the columns when a line under the header has at least this many times its headings ("2019-20" over "Number | Percentage | CP | LAC"). */
+const MIN_SUBS_PER_SPAN = 2
+
+/** The line under a header's spanned headings that names the columns, or undefined. */
+function subHeadings(below: readonly KpiLine[], spans: number): KpiLine | undefined {
+  const widest = below.reduce<KpiLine | undefined>((best, line) => (line.segments.length > (best?.segments.length ?? 0) ? line : best), undefined)
+  return widest && spans > 0 && widest.segments.length >= MIN_SUBS_PER_SPAN * spans ? widest : undefined
+}
+
+/** Points a spanned heading's edge may stand off its first (or last) sub-heading's. */
+const SPAN_EDGE_SLACK = 2
+
+/**
+ * One column per sub-heading, labelled with the spanned heading over it. Spanned headings set at
+ * the left of their span own the sub-headings from their left edge on; set at the right, up to their
+ * right edge; centred, those whose middle is nearer them than their neighbours.
+ */
+function underSpans(spans: readonly KpiColumnDraft[], sub: KpiLine): KpiColumnDraft[] {
+  const subs = sub.segments.flatMap(partedSegment)
+  const near = (a: number | null, b: number | null) => a !== null && b !== null && Math.abs(a - b) <= SPAN_EDGE_SLACK
+  const left = spans.every((span) => subs.some((s) => near(s.x0, span.x0)))
+  const right = !left && spans.every((span) => subs.some((s) => near(s.x1, span.x1)))
+  return subs.map(function column(s) {
+    const owner = left ? [...spans].reverse().find((span) => (span.x0 ?? 0) <= (s.x0 ?? 0) + SPAN_EDGE_SLACK)
+      : right ? spans.find((span) => (span.x1 ?? 0) >= (s.x1 ?? 0) - SPAN_EDGE_SLACK)
+      : nearest([...spans], s.x0, s.x1)[0]
+    return draft(owner ? `${owner.label} ${s.text}` : s.text, null, s.x0, s.x1)
+  })
 }
 
 /** True when two headers have the same columns, label for label (letter case aside). */
@@ -203,9 +262,13 @@ function inBand(other: KpiLine, main: KpiLine, steps: number): boolean {
   return Math.abs(a - b) <= HEADER_BAND_HEIGHTS * height * steps
 }
 
+/** A footnote mark set apart from its heading, or a mark a printer could not show ("?"). */
+const NOTE_MARK = /^[?*†‡§]+$/
+
 /** Adds the segments of a line above or below the header to the columns they sit over. */
 function addParts(columns: KpiColumnDraft[], line: KpiLine, where: 'before' | 'after'): void {
   for (const segment of line.segments) {
+    if (NOTE_MARK.test(segment.text)) continue
     const over = columns.filter((c) => overlap(c, segment.x0, segment.x1) > 0)
     const targets = over.length ? over : nearest(columns, segment.x0, segment.x1)
     for (const column of targets) {

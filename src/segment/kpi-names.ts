@@ -34,8 +34,12 @@ export function tidyName(parts: string[], ocr = true): string {
     if (ocr && /^\p{Ll}/u.test(part)) out = out.replace(SPECK_MARK_END, '') // "re-referrals:" + "within 1 year"
     out = !out ? part : /\p{L}-$/u.test(out) ? out + part : `${out} ${part}`
   }
-  return out.replace(/\s+/g, ' ').replace(GLUED_NUMBER, '$1 ').trim()
+  const name = out.replace(/\s+/g, ' ').replace(GLUED_NUMBER, '$1 ').trim()
+  return ocr ? name.replace(MISREAD_PERCENT_START, '%') : name
 }
+
+/** A name opening with a percent sign OCR read with a digit before it ("9% of children"): no indicator opens with a figure. */
+const MISREAD_PERCENT_START = /^\d{1,2}%(?=\s+\p{Ll})/u
 
 /** Enough letters or a digit, or a line a name opens with a percent sign ("% of", "% or"). */
 function enoughLetters(part: string): boolean {

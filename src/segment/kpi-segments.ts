@@ -6,6 +6,7 @@ import {classifyColumn} from './kpi-columns.js'
 import {isScanDirt} from './kpi-names.js'
 import {mendOcrWords} from './kpi-ocr-words.js'
 import {unwrapRows} from './kpi-unwrap.js'
+import {crossesGutter, tableGutters, type Gutter} from './kpi-gutters.js'
 
 /** One cell-like piece of a line; x0/x1 in the line's unit (points or characters), null when unknown. */
 export interface Segment {
@@ -31,6 +32,8 @@ export interface KpiLine {
    */
   middle?: number
   pitch?: number
+  /** For a row joined with the part of it wrapped at the right margin or onto the line below: the top of that part (points). */
+  lastTop?: number
 }
 
 /** Words further apart than this many line heights start a new cell (PDF points; a space is ~0.3). */
@@ -82,18 +85,18 @@ export function isMeasureToken(text: string): boolean {
  * @param line a body line of the document
  * @returns the line with its mode and segments (empty grid cells kept, as '')
  */
-export function kpiLine(line: DocLine): KpiLine {
+export function kpiLine(line: DocLine, words: Word[] = line.node.type === 'line' ? bodyWords(line.node) : [], gutters: readonly Gutter[] = []): KpiLine {
   if (line.cells && line.node.type === 'tableRow') {
     const cells = line.node.children
     const boxed = cells.every((cell) => cell.data.bbox || !cellText(cell.children))
     if (!boxed || !cells.some((cell) => cell.data.bbox)) {
       return {line, mode: 'grid', segments: line.cells.map((text) => ({text: clean(text), x0: null, x1: null, confidence: null}))}
     }
-    const segments = cells.flatMap((cell) => cell.children.length ? gapSegments(cell.children.flatMap((row) => row.children)) : [])
+    const segments = cells.flatMap((cell) => cell.children.length ? gapSegments(cell.children.flatMap((row) => row.children), gutters) : [])
     return {line, mode: 'x', segments}
   }
   if (line.node.type !== 'line') return {line, mode: 'loose', segments: []}
-  return fromWords(line, bodyWords(line.node))
+  return fromWords(line, words, gutters)
 }
 
 /** Pieces of one printed line closer than this share of its height in y are one line (points). */
@@ -106,13 +109,25 @@ const SAME_LINE_HEIGHTS = 0.3
  * @param lines the document's body lines in reading order (page furniture left out)
  */
 export function kpiLines(lines: readonly DocLine[]): KpiLine[] {
-  const out: KpiLine[] = []
+  const groups: DocLine[][] = []
   for (let at = 0; at < lines.length; at++) {
     const group = [lines[at]!]
     while (lines[at + 1] && sameLine(group[0]!, lines[at + 1]!)) group.push(lines[++at]!)
-    out.push(group.length === 1 ? kpiLine(group[0]!) : joined(group))
+    groups.push(group)
   }
+  const words = groups.map(groupWords)
+  const gutters = tableGutters(groups.map((group, k) => ({...group[0]!, words: words[k]!})), isValueToken)
+  const out = groups.map(function segment(group, k) {
+    return group.length === 1 ? kpiLine(group[0]!, words[k], gutters.get(k)) : joined(group, words[k]!, gutters.get(k))
+  })
   return withPitch(unwrapRows(out))
+}
+
+/** The body words of a line (of a table row's cells), or of the pieces of one printed line in x order. */
+function groupWords(group: readonly DocLine[]): Word[] {
+  const lines = group.flatMap((piece) => piece.node.type === 'line' ? [piece.node] : piece.node.type === 'tableRow' ? piece.node.children.flatMap((cell) => cell.children) : [])
+  const words = lines.flatMap(bodyWords)
+  return group.length === 1 ? words : words.sort((a, b) => (a.data.bbox?.[0] ?? 0) - (b.data.bbox?.[0] ?? 0))
 }
 
 /** Share of lines (lowest gaps first) whose gap to the line above gives an OCR page's line pitch: the single-spaced ones. */
@@ -168,12 +183,11 @@ export function median(values: readonly number[]): number {
 }
 
 /** One line made of side-by-side pieces: words in x order, text joined, left edge the leftmost. */
-function joined(group: DocLine[]): KpiLine {
+function joined(group: DocLine[], words: Word[], gutters: readonly Gutter[] = []): KpiLine {
   const pieces = [...group].sort((a, b) => (a.x0 ?? 0) - (b.x0 ?? 0))
-  const words = pieces.flatMap((piece) => bodyWords(piece.node as Line)).sort((a, b) => (a.data.bbox?.[0] ?? 0) - (b.data.bbox?.[0] ?? 0))
   const first = pieces[0]!
   const line: DocLine = {...first, first: group[0]!.first, text: pieces.map((piece) => piece.text).join(' '), x0: first.x0}
-  return fromWords(line, words)
+  return fromWords(line, words, gutters)
 }
 
 /** A line's body words; for an OCR'd line, dirt words left out, rules glued to cells and words read in two mended (kpi-ocr-words.ts). */
@@ -183,10 +197,11 @@ function bodyWords(node: Line): Word[] {
 }
 
 /** Mode and segments of a line from its words. */
-function fromWords(line: DocLine, words: Word[]): KpiLine {
+function fromWords(line: DocLine, words: Word[], gutters: readonly Gutter[] = []): KpiLine {
   const geometric = words.length > 0 && words.every((w) => w.data.bbox)
   const spaced = !geometric && hasWideGap(words)
-  if ((geometric && !typeset(words)) || spaced) return {line, mode: 'x', segments: gapSegments(words)}
+  const parted = words.some((w, k) => k > 0 && crossesGutter(gutters, words[k - 1]!, w))
+  if ((geometric && (!typeset(words) || parted)) || spaced) return {line, mode: 'x', segments: gapSegments(words, gutters)}
   const segments = words.map((w) => ({text: w.value, x0: w.data.bbox?.[0] ?? null, x1: w.data.bbox?.[2] ?? null, confidence: meanConfidence([w])}))
   return geometric ? {line, mode: 'loose', segments, runs: gapSegments(words)} : {line, mode: 'loose', segments}
 }
@@ -227,7 +242,7 @@ function isHeadingRun(run: readonly Word[]): boolean {
   return headings >= run.length - 1
 }
 
-function gapSegments(words: Word[]): Segment[] {
+function gapSegments(words: Word[], gutters: readonly Gutter[] = []): Segment[] {
   const out: Segment[] = []
   let run: Word[] = []
   let last: Word | null = null
@@ -238,7 +253,7 @@ function gapSegments(words: Word[]): Segment[] {
       last = null
       continue
     }
-    if (last && gap(last, w) >= threshold(last)) {
+    if (last && (gap(last, w) >= threshold(last) || crossesGutter(gutters, last, w))) {
       flush(run, out)
       run = []
     }

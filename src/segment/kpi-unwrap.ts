@@ -60,5 +60,6 @@ function join(above: KpiLine, line: KpiLine): KpiLine {
   const end = above.segments[above.segments.length - 1]?.x1 ?? 0
   const shift = end + SPACE_HEIGHTS * (above.line.height ?? 0) - (line.segments[0]?.x0 ?? 0)
   const moved = line.segments.map((s) => ({...s, x0: s.x0 === null ? null : s.x0 + shift, x1: s.x1 === null ? null : s.x1 + shift}))
-  return {line: {...above.line, text: `${above.line.text} ${line.line.text}`}, mode: 'loose', segments: [...above.segments, ...moved]}
+  const lastTop = line.lastTop ?? line.line.y0
+  return {line: {...above.line, text: `${above.line.text} ${line.line.text}`}, mode: 'loose', segments: [...above.segments, ...moved], ...(lastTop === null ? {} : {lastTop})}
 }

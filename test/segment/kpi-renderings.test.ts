@@ -1,5 +1,5 @@
-// Seeds 000 and 004 printed into text-layer PDFs (in memory, wrapped Helvetica, "Page N" footers,
-// crowded pages spilling over): their KPI tables must read as from the seed texts, cell by cell.
+// Seeds printed into text-layer PDFs (in memory, wrapped Helvetica, "Page N" footers, crowded pages
+// spilling over, wide tables shrunk to fit): their KPI tables must read as from the seed texts, cell by cell.
 import {describe, expect, it} from 'vitest'
 import type {KpiTable} from '../../src/compile/model.js'
 import {extract} from '../../src/extract.js'
@@ -66,4 +66,25 @@ describe.skipIf(!haveSeeds())('KPI tables of seed renderings (text-layer PDF)', 
     expect(raw(tables, 'Percentage of CIN who have had their supervision', 'Target', 'Management Support')).toBe('80%')
     expect(raw(tables, 'Percentage of CIN who have had their supervision', 'England', 'Management Support')).toBe('N/A')
   }, 60_000)
+
+  it('should read the wide spanned table a printer shrank to fit, tight columns and a code column beside the names (seed 003)', async () => {
+    const tables = await renderedTables('selfEvaluation')
+    const assessments = tables.find((t) => t.title === 'Assessments')
+    expect(assessments?.columns).toHaveLength(16)
+    expect(assessments?.rows.map((r) => r.indicator).slice(2, 6)).toEqual([
+      'CSE (factor)', 'CCE (factor)', 'FGM (factor)', 'Parental Alcohol Misuse (factor)'
+    ])
+    expect(raw(tables, 'Parental Domestic Violence', '2019-20 Number')).toBe('1,448')
+    expect(raw(tables, 'Parental Mental Health', '2021-22 Q3 Percentage')).toBe('35.4%')
+    expect(raw(tables, '% of Staff with over 5 years\' service (Social workers)', 'Target')).toBe('43%')
+  }, 60_000)
+
+  it('should keep centred cells with their figures where rows are set apart (seed 003 as HTML prints it)', async () => {
+    const tables = await renderedTables('selfEvaluation', {body: 10, min: 8, cells: 'middle', rowGap: 3})
+    expect(tables.find((t) => t.title === 'Assessments')?.rows.map((r) => r.indicator).slice(5)).toEqual([
+      'Parental Alcohol Misuse (factor)', 'Parental Substance Misuse (factor)', 'Parental Domestic Violence (factor)', 'Parental Mental Health (factor)'
+    ])
+    expect(raw(tables, 'Parental Substance Misuse', '2020-21 LAC')).toBe('23')
+  }, 60_000)
 })
+
