@@ -33,7 +33,7 @@ export function mendNames(tables: ReadonlyArray<KpiRowDraft[]>, words: ReadonlyM
     better = siblingWord(better, names)
     better = siblingSpeck(better, names, words, named)
     // letters misread one for one happen only in OCR: a rare word of a printed name is a real word
-    if (scanned.has(name)) better = knownLookalike(better, words)
+    if (scanned.has(name)) better = groupedFigure(knownLookalike(better, words), names)
     if (better !== name) mended.set(name, better)
   }
   for (const table of tables) {
@@ -42,6 +42,20 @@ export function mendNames(tables: ReadonlyArray<KpiRowDraft[]>, words: ReadonlyM
       row.indicator = apart[k]!
     })
   }
+}
+
+/** A figure of five digits or more, printed without its thousands space or comma. */
+const UNGROUPED_FIGURE = /\b\d{5,}\b/g
+
+/** "per 10000" → "per 10 000" where another name of the pack prints that figure grouped (OCR lost a thin space). */
+function groupedFigure(name: string, names: readonly string[]): string {
+  return name.replace(UNGROUPED_FIGURE, (figure) => {
+    const grouped = figure.replace(/\B(?=(\d{3})+$)/g, ' ')
+    const comma = grouped.replace(/ /g, ',')
+    // OCR merges a thin space more often than it loses a comma: a name printing it spaced wins
+    const others = names.filter((other) => other !== name)
+    return others.some((other) => other.includes(grouped)) ? grouped : others.some((other) => other.includes(comma)) ? comma : figure
+  })
 }
 
 /** True for a row read by OCR: flagged scanned, or with a cell's OCR confidence. */
@@ -85,16 +99,21 @@ function squash(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\d]+/gu, '')
 }
 
-/** "weeksor" → "weeks or": an unknown word that is two words the pack uses often, run together. */
+/**
+ * "weeksor" → "weeks or", "CLA'who" → "CLA who": an unknown word that is two words the pack uses
+ * often, run together (a quote or point OCR read from the space between them dropped; a mark after it kept).
+ */
 function splitGlued(name: string, words: ReadonlyMap<string, number>): string {
-  return name.split(' ').map((token) => {
-    const lower = token.toLowerCase()
-    if (!/^\p{Lu}?\p{Ll}+$/u.test(token) || token.length < MIN_GLUED_LETTERS || (words.get(lower) ?? 0) >= MIN_KNOWN_COUNT) return token
+  const known = (word: string) => (words.get(word.toLowerCase()) ?? 0) >= MIN_PART_COUNT
+  return name.split(' ').map((whole) => {
+    const [, token = whole, mark = ''] = /^(.*?\p{L})([”"’'.,;:]*)$/u.exec(whole) ?? []
+    const quoted = /^(\p{L}{2,})['’‘`.](\p{L}{2,})$/u.exec(token)
+    if (quoted && !/^(?:ll|re|ve)$/i.test(quoted[2]!) && known(quoted[1]!) && known(quoted[2]!)) return `${quoted[1]} ${quoted[2]}${mark}`
+    if (!/^\p{Lu}?\p{Ll}+$/u.test(token) || token.length < MIN_GLUED_LETTERS || (words.get(token.toLowerCase()) ?? 0) >= MIN_KNOWN_COUNT) return whole
     for (let cut = 2; cut <= token.length - 2; cut++) {
-      const [head, tail] = [lower.slice(0, cut), lower.slice(cut)]
-      if ((words.get(head) ?? 0) >= MIN_PART_COUNT && (words.get(tail) ?? 0) >= MIN_PART_COUNT) return `${token.slice(0, cut)} ${token.slice(cut)}`
+      if (known(token.slice(0, cut)) && known(token.slice(cut))) return `${token.slice(0, cut)} ${token.slice(cut)}${mark}`
     }
-    return token
+    return whole
   }).join(' ')
 }
 
@@ -102,15 +121,20 @@ function splitGlued(name: string, words: ReadonlyMap<string, number>): string {
 const MIN_LOOKALIKE_LETTERS = 5
 const LETTERS_PER_MISREAD = 4
 
+/** A word this long (letters) may also be a misread one letter longer than the word meant ("assessnients": "m" read as "ni"). */
+const MIN_SPLIT_LETTER_LETTERS = 8
+
 /**
  * "eoniacts" → "contacts": a lower-case word of an OCR'd name seen nowhere else in the pack, of the
- * same length as exactly one word the pack uses often and a few edits from it (OCR misreads letters one for one).
+ * same length as exactly one word the pack uses often and a few edits from it (OCR misreads letters
+ * one for one, or a long word's letter as two).
  */
 function knownLookalike(name: string, words: ReadonlyMap<string, number>): string {
   return name.split(' ').map((token) => {
     if (!/^\p{Ll}+$/u.test(token) || token.length < MIN_LOOKALIKE_LETTERS || (words.get(token) ?? 0) >= MIN_KNOWN_COUNT) return token
     const limit = Math.floor(token.length / LETTERS_PER_MISREAD)
-    const near = [...words].filter(([word, count]) => count >= MIN_PART_COUNT && word.length === token.length && editDistance(word, token, limit) <= limit)
+    const lengths = token.length >= MIN_SPLIT_LETTER_LETTERS ? [token.length, token.length - 1] : [token.length]
+    const near = [...words].filter(([word, count]) => count >= MIN_PART_COUNT && lengths.includes(word.length) && editDistance(word, token, limit) <= limit)
     return near.length === 1 ? near[0]![0] : token
   }).join(' ')
 }

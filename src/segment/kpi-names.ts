@@ -35,8 +35,17 @@ export function tidyName(parts: string[], ocr = true): string {
     out = !out ? part : /\p{L}-$/u.test(out) ? out + part : `${out} ${part}`
   }
   const name = out.replace(/\s+/g, ' ').replace(GLUED_NUMBER, '$1 ').trim()
-  return ocr ? name.replace(MISREAD_PERCENT_START, '%') : name
+  return ocr ? withMarksMended(name) : name
 }
+
+/** An OCR'd name with the marks OCR misread put right: "9% of" → "% of", "more”" → "more" (brackets: kpi-mend-marks.ts). */
+function withMarksMended(name: string): string {
+  return name.replace(MISREAD_PERCENT_START, '%').replace(UNOPENED_QUOTE_END, '$1')
+}
+
+
+/** A closing quote OCR read from a speck after a name's last word, no quote having opened ("or more”"). */
+const UNOPENED_QUOTE_END = /^(?![^]*[“"‘'][^]*.$)([^]*?\p{L})[”"’']+$/u
 
 /** A name opening with a percent sign OCR read with a digit before it ("9% of children"): no indicator opens with a figure. */
 const MISREAD_PERCENT_START = /^\d{1,2}%(?=\s+\p{Ll})/u

@@ -292,6 +292,30 @@ describe('KPI tables on scanned pages', () => {
       expect(rows.map((row) => row.indicator)).toEqual(['Visits', 'Visits', 'Visits CIN'])
     })
 
+    it('should put back a long word OCR read with one letter as two ("assessnients"), the only frequent word it resembles', () => {
+      const rows = [draft('Number of initial assessnients made', true)]
+      mendNames([rows], new Map([...words, ['assessments', 7], ['assessment', 3], ['initial', 3], ['assessnients', 1]]))
+      expect(rows[0]?.indicator).toBe('Number of initial assessments made')
+    })
+
+    it('should part two frequent words OCR joined with a quote or point for the space ("CLA\'who", "CLA.who"), not "Children\'s"', () => {
+      const rows = [draft('Percentage of CLA\'who had visits made', true), draft('Share of CLA.who had contacts made', true), draft('Children\'s contacts made', true)]
+      mendNames([rows], new Map([...words, ['cla', 6], ['who', 8], ['children', 4], ['s', 3]]))
+      expect(rows.map((row) => row.indicator)).toEqual(['Percentage of CLA who had visits made', 'Share of CLA who had contacts made', 'Children\'s contacts made'])
+    })
+
+    it('should give a figure OCR printed without its thousands space the grouping another name prints it with', () => {
+      const rows = [draft('Core assessments per 10000', true), draft('Plans per 10 000', true), draft('Referrals per 10,000', true), draft('Contacts in 25000 homes', true)]
+      mendNames([rows], words)
+      expect(rows.map((row) => row.indicator)).toEqual(['Core assessments per 10 000', 'Plans per 10 000', 'Referrals per 10,000', 'Contacts in 25000 homes'])
+    })
+
+    it('should read a name OCR opened with a digit before its percent sign ("9% of") and closed with a stray quote', () => {
+      expect(tidyName(['9% of child protection plans lasting 2 years or more”'])).toBe('% of child protection plans lasting 2 years or more')
+      expect(tidyName(['Visits to the “Front Door”'])).toBe('Visits to the “Front Door”')
+      expect(tidyName(['9% of plans'], false)).toBe('9% of plans')
+    })
+
     it('should mend a garbled word ending in a digit ("a_%:1") from the word its siblings print there', () => {
       const rows = [draft('Homes visited a_%:1 inspected', true), draft('Flats visited and inspected', true)]
       mendNames([rows], words)
