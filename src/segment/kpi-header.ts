@@ -172,7 +172,7 @@ function xHeader(lines: readonly KpiLine[], at: number): KpiHeader {
     top = at - up
   }
   let next = at + 1
-  const under = (line: KpiLine) => withYearPairs(withoutSpecks(line))
+  const under = withoutSpecks
   while (lines[next] && inBand(lines[next]!, lines[next - 1]!, 1) && hasNoValues(under(lines[next]!)) &&
     under(lines[next]!).segments.every((s) => overValues(s, valuesX0))) next++
   const below = lines.slice(at + 1, next).map(under)
@@ -192,16 +192,6 @@ function withoutSpecks(line: KpiLine): KpiLine {
   if (line.line.confidence === null) return line
   const segments = line.segments.filter((s) => !(s.text.length === 1 && s.x0 !== null && s.x1 !== null && s.x1 - s.x0 < SPECK_WIDTH_PT))
   return segments.length === line.segments.length ? line : {...line, segments}
-}
-
-/** Two years OCR read without the stroke between them ("1213" for "12/13"): the second follows the first. */
-const GLUED_YEAR_PAIR = /^(\d\d)(\d\d)$/
-
-/** An OCR'd line under a header with year pairs whose stroke OCR lost given back ("SN 1213" → "SN 12/13"), so they read as headings, not figures. */
-function withYearPairs(line: KpiLine): KpiLine {
-  if (line.line.confidence === null) return line
-  const pair = (text: string): string => text.replace(GLUED_YEAR_PAIR, (whole, a: string, b: string) => (Number(b) === (Number(a) + 1) % 100 ? `${a}/${b}` : whole))
-  return line.segments.some((s) => pair(s.text) !== s.text) ? {...line, segments: line.segments.map((s) => ({...s, text: pair(s.text)}))} : line
 }
 
 /** True when a heading stands over the value columns: its middle right of their left edge (a centred heading may be wider than its column). */

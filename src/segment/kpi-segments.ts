@@ -7,6 +7,7 @@ import {isScanDirt} from './kpi-names.js'
 import {mendOcrWords} from './kpi-ocr-words.js'
 import {unwrapRows} from './kpi-unwrap.js'
 import {crossesGutter, tableGutters, type Gutter} from './kpi-gutters.js'
+import {mendYearPairs} from './kpi-year-pairs.js'
 
 /** One cell-like piece of a line; x0/x1 in the line's unit (points or characters), null when unknown. */
 export interface Segment {
@@ -120,7 +121,9 @@ export function kpiLines(lines: readonly DocLine[]): KpiLine[] {
   const out = groups.map(function segment(group, k) {
     return group.length === 1 ? kpiLine(group[0]!, words[k], gutters.get(k)) : joined(group, words[k]!, gutters.get(k))
   })
-  return withPitch(unwrapRows(out))
+  const unwrapped = unwrapRows(out)
+  mendYearPairs(unwrapped)
+  return withPitch(unwrapped)
 }
 
 /** The body words of a line (of a table row's cells), or of the pieces of one printed line in x order. */

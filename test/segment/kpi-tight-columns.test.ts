@@ -205,5 +205,18 @@ describe('KPI tables set with tight columns (OCR)', () => {
     expect(table?.columns.map((c) => c.label)).toEqual(['12/13', '13/14 (Oct-Dec)', 'SN 12/13', 'England 12/13'])
     expect(table?.rows.map((r) => r.indicator)).toEqual(['Children with a plan per 10 000', '% of plans reviewed in time'])
   })
+
+  it('should read a header whose year pairs OCR glued ("1112 1213") beside one it kept ("10/11"), not single years', () => {
+    const X = [240, 290, 340]
+    const rows = (years: string[]): Array<[number, Cell[]]> => stacked([
+      years.map((label, k): Cell => [X[k]!, label]),
+      [[60, 'Rate of referrals per 10,000'], [X[0]!, '733'], [X[1]!, '794'], [X[2]!, '813']],
+      [[60, 'Re-referrals within 1 year'], [X[0]!, '30%'], [X[1]!, '29%'], [X[2]!, '31%']]
+    ], 14)
+    expect(tablesOf(rows(['10/11', '1112', '1213']), true)[0]?.columns.map((c) => [c.label, c.period])).toEqual([
+      ['10/11', '2010-11'], ['11/12', '2011-12'], ['12/13', '2012-13']
+    ])
+    expect(tablesOf(rows(['2019', '2020', '2021']), true)[0]?.columns.map((c) => c.label)).toEqual(['2019', '2020', '2021'])
+  })
 })
 
