@@ -1,6 +1,6 @@
 // Prints seed pages into a PDF with pdfkit as a checker plausibly would: Helvetica on A4, long
-// lines wrapped, one PDF page per seed page (shrunk a little to fit, spilling onto more pages
-// when still too long) or flowed, "Page N" footers; page images (scanned twin) drawn in place of chosen pages.
+// lines wrapped, tables autofit (columns sized to their content, wide ones shrunk), one PDF page per
+// seed page (shrunk a little to fit, spilling over) or flowed, "Page N" footers; page images (scanned twin) in place of chosen pages.
 import PDFDocument from 'pdfkit'
 import {FIXED_DATE} from './fixtures/render-pdf.js'
 import {wrapWords} from './fixtures/metrics.js'

@@ -172,10 +172,12 @@ function xHeader(lines: readonly KpiLine[], at: number): KpiHeader {
     top = at - up
   }
   let next = at + 1
-  const under = withoutSpecks
-  while (lines[next] && inBand(lines[next]!, lines[next - 1]!, 1) && hasNoValues(under(lines[next]!)) &&
-    under(lines[next]!).segments.every((s) => overValues(s, valuesX0))) next++
-  const below = lines.slice(at + 1, next).map(under)
+  const below: KpiLine[] = []
+  for (let line = lines[next]; line && inBand(line, lines[next - 1]!, 1); line = lines[++next]) {
+    const heading = withoutSpecks(line)
+    if (!hasNoValues(heading) || !heading.segments.every((s) => overValues(s, valuesX0))) break
+    below.push(heading)
+  }
   const sub = subHeadings(below, columns.length)
   for (const line of below) if (line !== sub) addParts(columns, line, 'after')
   const labels = main.line.confidence !== null ? mendColumnLabels(columns.map((c) => c.label)) : columns.map((c) => c.label)
