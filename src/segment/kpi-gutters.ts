@@ -1,6 +1,7 @@
 // Finds the gutters of a table set with tight columns (text layer or OCR boxes): the x-ranges no
 // word of the table's body touches, where one column ends and the next begins in row after row.
 import type {Word} from '../tree/types.js'
+import {median} from './kpi-segments.js'
 
 /** An x-range (points) clear of ink in every figure row of a table. */
 export interface Gutter {
@@ -120,8 +121,7 @@ function edgeRows(rows: ReadonlyArray<readonly Word[]>, gutter: Gutter): number 
 }
 
 function medianHeight(rows: ReadonlyArray<readonly Word[]>): number {
-  const heights = rows.flatMap((words) => words.map((w) => w.data.bbox![3] - w.data.bbox![1])).sort((a, b) => a - b)
-  return heights[heights.length >> 1] ?? 0
+  return median(rows.flatMap((words) => words.map((w) => w.data.bbox![3] - w.data.bbox![1])))
 }
 
 /**
