@@ -468,7 +468,7 @@ function isFragment(line: KpiLine, previous: KpiLine, header: KpiHeader, items: 
   if (line.mode === 'grid' && header.mode === 'grid') return false
   if (isOcrDust(line)) return items.length > 0
   const text = line.line.text
-  if (text.length > MAX_FRAGMENT_CHARS || (/[.:;]$/.test(text) && !isSpeckEnd(line, next)) || looksLikeHeaderLine(line)) return false
+  if (text.length > MAX_FRAGMENT_CHARS || (/[.:;]$/.test(text) && !isSpeckEnd(line, next, header)) || looksLikeHeaderLine(line)) return false
   if (header.mode === 'x' && line.mode === 'x') {
     if (!inNameColumn(withoutSpecks(line), header) || !closeBelow(line, previous)) return false
   }
@@ -478,14 +478,20 @@ function isFragment(line: KpiLine, previous: KpiLine, header: KpiHeader, items: 
 /** Most words of an OCR'd name line whose closing "." or ":" is taken for a speck. */
 const MAX_SPECK_END_WORDS = 3
 
+/** Most words of an OCR'd name line ending in a speck just above its row's figures ("Number of Early Hel."). */
+const MAX_SPECK_NAME_WORDS = 6
+
 /**
- * An OCR'd name line whose last mark is a speck ("re-referrals:", "Assessments:" above "completed"),
- * not the end of a sentence or a label ("Notes:"): a few words, and it or the next line starts in lower case.
+ * An OCR'd name line whose last mark is a speck ("re-referrals:", "Assessments:" above "completed",
+ * "Number of Early Hel." just above its figures), not the end of a sentence or a label ("Notes:"): a
+ * few words, and it or the next line starts in lower case, or the next line, close below, is a row.
  */
-function isSpeckEnd(line: KpiLine, next: KpiLine | undefined): boolean {
+function isSpeckEnd(line: KpiLine, next: KpiLine | undefined, header: KpiHeader): boolean {
+  if (line.line.confidence === null) return false
   const words = line.line.text.split(/\s+/).filter(Boolean)
   const runsOn = [words[0] ?? '', next?.line.text ?? ''].some((text) => /^\p{Ll}/u.test(text))
-  return line.line.confidence !== null && runsOn && words.length <= MAX_SPECK_END_WORDS
+  if (runsOn && words.length <= MAX_SPECK_END_WORDS) return true
+  return Boolean(next && words.length <= MAX_SPECK_NAME_WORDS && closeBelow(next, line) && dataRow(next, header))
 }
 
 /** An OCR'd line without the segments that are only scan dirt ("children with  ~~"). */

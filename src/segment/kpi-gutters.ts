@@ -1,7 +1,7 @@
 // Finds the gutters of a table set with tight columns (text layer or OCR boxes): the x-ranges no
 // word of the table's body touches, where one column ends and the next begins in row after row.
 import type {Word} from '../tree/types.js'
-import {median} from './kpi-segments.js'
+import {median} from '../normalise/median.js'
 
 /** An x-range (points) clear of ink in every figure row of a table. */
 export interface Gutter {

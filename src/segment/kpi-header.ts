@@ -105,7 +105,7 @@ export function joinSplitPeriods(words: string[]): string[] {
 
 function looksLikeHeader(labels: string[], mode: SegmentMode): boolean {
   const rest = labels.slice(1).filter(Boolean)
-  const kpi = rest.filter(isKpiHeading).length + (isKpiHeading(labels[0] ?? '') ? 1 : 0)
+  const kpi = rest.filter((l) => isKpiHeading(l) || DAMAGED_MONTH.test(l)).length + (isKpiHeading(labels[0] ?? '') ? 1 : 0)
   const figures = labels.filter((l) => isValueToken(l) && !isKpiHeading(l)).length
   if (figures > 0) return false
   if (mode === 'loose') return kpi >= MIN_KPI_HEADINGS_LOOSE && kpi * 2 >= labels.length
@@ -439,6 +439,9 @@ function insertAt(values: string[]): number {
   return at
 }
 
+/** A month heading OCR damaged in its year ("Dec-2", "Nov-211": a rule read as a "1"): a heading of its own, mended by its run. */
+const DAMAGED_MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[-'/]\d{1,3}$/i
+
 /**
  * Words of an OCR header line grouped into labels: a period, "Target", "England" or the like
  * stands alone; other words next to each other form one label ("Statistical Neighbours").
@@ -460,7 +463,7 @@ export function looseLabels(words: string[]): string[] {
       if (word) flushRun()
       continue
     }
-    if (isKpiHeading(word) || isIndicatorHeading(word)) {
+    if (isKpiHeading(word) || isIndicatorHeading(word) || DAMAGED_MONTH.test(word)) {
       flushRun()
       out.push(word)
     } else run.push(word)

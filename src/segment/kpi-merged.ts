@@ -1,7 +1,8 @@
 // Splits figures that OCR read as one word out of two cells ("11999" for "119 | 99", "62%45%"): such a
 // word is wider than its characters by the gap it swallowed, and its row is short of that many figures.
 import {splitManyMerged} from './kpi-row-merged-many.js'
-import {isValueToken, median} from './kpi-segments.js'
+import {median} from '../normalise/median.js'
+import {isValueToken} from './kpi-segments.js'
 
 /** One token of a row: its text, OCR confidence, and width (points) where it was one positioned word. */
 export interface RowToken {

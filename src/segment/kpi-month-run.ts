@@ -9,6 +9,8 @@ const RUN_STEPS = [1, 3]
 const MAX_HEADING_EDITS = 2
 /** A heading that is no period is mended only when at most this long (a garbled month, not a word such as "Year to date"). */
 const MAX_GARBLED_CHARS = 8
+/** Passes over the headings: each can mend a heading that the one mended before it shows the run to. */
+const MAX_PASSES = 3
 /** A month heading as printed: name, separator, two- or four-digit year. */
 const MONTH_HEADING = /^([A-Za-z]{3,9})([-\s'/]?)(\d{2}|\d{4})$/
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
@@ -34,14 +36,19 @@ interface Expected {
  */
 export function mendMonthRun(labels: readonly string[], isOtherHeading: (label: string) => boolean): string[] {
   const out = [...labels]
-  for (let i = 0; i < out.length; i++) {
-    const label = out[i]!
-    const expected = expectedMonth(out, i)
-    if (!expected || isOtherHeading(label)) continue
-    const own = monthOf(label)
-    if (own === expected.month) continue
-    const mended = formatLike(expected.month, expected.model)
-    if (mended && mayMend(out, i, own, expected, mended)) out[i] = mended
+  // a heading mended can show the run to the damaged one before it ("Nov-211 Dec-2" between "Oct-21" and "Jan-22")
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    let changed = false
+    for (let i = 0; i < out.length; i++) {
+      const label = out[i]!
+      const expected = expectedMonth(out, i)
+      if (!expected || isOtherHeading(label)) continue
+      const own = monthOf(label)
+      if (own === expected.month) continue
+      const mended = formatLike(expected.month, expected.model)
+      if (mended && mayMend(out, i, own, expected, mended)) [out[i], changed] = [mended, true]
+    }
+    if (!changed) break
   }
   return out
 }

@@ -28,7 +28,10 @@ const PIECE_START = /^[\p{L}\d]/u
  * @param isFigure true for a word that is a table figure (a number or a "no figure" mark)
  */
 export function mendOcrWords(words: readonly Word[], isFigure: (text: string) => boolean): Word[] {
-  const split = words.flatMap(splitRules).map((w) => withoutQuoteSpeck(w, isFigure))
+  const split = words
+    .flatMap(splitRules)
+    .flatMap((w) => splitGluedCells(w, isFigure))
+    .map((w) => withoutQuoteSpeck(w, isFigure))
   const hasRules = split.some((w) => w.value === '|')
   const ruled = split.map((w, k) => (hasRules && isRuleBetweenFigures(split, k, isFigure) ? {...w, value: '|'} : w))
   return joinBroken(ruled)
@@ -55,9 +58,25 @@ function splitRules(w: Word): Word[] {
   if (!RULE.test(value) || value === '|') return [w]
   const pieces = value.split(/(\|)/).filter(Boolean)
   if (!pieces.every((p) => p === '|' || /[\p{L}\d]/u.test(p))) return [w]
+  return shareBox(w, pieces)
+}
+
+/** Cells that end where the next starts, as OCR glues them when a table is set tight ("N/AN/AN/A", "24%25%"). */
+const GLUED_CELL = /N\/A|n\/a|NA|TBC|\d[\d,]*(?:\.\d+)?%/g
+
+/** A word of two or more such cells cut into them, boxes shared out by characters; other words as read. */
+function splitGluedCells(w: Word, isFigure: (text: string) => boolean): Word[] {
+  if (isFigure(w.value)) return [w]
+  const pieces = w.value.match(GLUED_CELL)
+  if (!pieces || pieces.length < 2 || pieces.join('') !== w.value || !pieces.every(isFigure)) return [w]
+  return shareBox(w, pieces)
+}
+
+/** A word cut into pieces (their text joined is its text), its box shared out by characters. */
+function shareBox(w: Word, pieces: readonly string[]): Word[] {
   const box = w.data.bbox
   if (!box) return pieces.map((p) => ({...w, value: p}))
-  const perChar = (box[2] - box[0]) / value.length
+  const perChar = (box[2] - box[0]) / pieces.join('').length
   let at = 0
   return pieces.map((p) => {
     const x0 = box[0] + at * perChar

@@ -1,6 +1,6 @@
 // Cuts a word OCR read out of three or more cells of a row ("11111999" for "111 | 119 | 99"): how many
 // figures it holds is told by its width, the gaps between the row's figures it swallowed; where it is cut, by size.
-import {median} from './kpi-segments.js'
+import {median} from '../normalise/median.js'
 import type {RowToken} from './kpi-merged.js'
 
 /** Digits only: the words cut here (percentages and marks are split elsewhere). */

@@ -8,6 +8,7 @@ import {mendOcrWords} from './kpi-ocr-words.js'
 import {unwrapRows} from './kpi-unwrap.js'
 import {crossesGutter, tableGutters, type Gutter} from './kpi-gutters.js'
 import {mendYearPairs} from './kpi-year-pairs.js'
+import {median} from '../normalise/median.js'
 
 /** One cell-like piece of a line; x0/x1 in the line's unit (points or characters), null when unknown. */
 export interface Segment {
@@ -176,13 +177,6 @@ function wordPlace(node: Line): {middle: number; height: number} | null {
   const boxes = node.children.flatMap((w) => (w.data.bbox && w.data.layer !== 'furniture' ? [w.data.bbox] : []))
   if (!boxes.length) return null
   return {middle: median(boxes.map((b) => (b[1] + b[3]) / 2)), height: median(boxes.map((b) => b[3] - b[1]))}
-}
-
-/** The middle of some numbers (mean of the two middle ones for an even count); NaN for none. */
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((x, y) => x - y)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
 /** One line made of side-by-side pieces: words in x order, text joined, left edge the leftmost. */

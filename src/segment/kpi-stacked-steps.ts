@@ -1,6 +1,6 @@
 // Places the figures of a KPI row printed one cell per line by where they sit on the page, where OCR
 // lost some lines: cells are printed at a regular pitch, so a lost line leaves a gap of whole steps.
-import {median} from './kpi-segments.js'
+import {median} from '../normalise/median.js'
 
 /** Where an OCR'd line sits: its page and the middle of its words (PDF points down the page). */
 export interface Mark {
@@ -189,10 +189,13 @@ export function placeRow(lines: readonly FigureLine[], width: number, anchors: S
   return row
 }
 
-/** The one figure a line's words make: the only one, digit pieces joined, or the one beside lone marks; null otherwise. */
-function oneFigure(values: readonly string[]): string | null {
+/**
+ * The one figure a line's words make: the only one, digit pieces joined ("41 1", "3 6%": only the
+ * last may carry a "%"), or the one beside lone marks; null otherwise.
+ */
+export function oneFigure(values: readonly string[]): string | null {
   if (values.length === 1) return values[0]!
-  if (values.every((v) => DIGITS.test(v))) return values.join('')
+  if (values.every((v, k) => DIGITS.test(k === values.length - 1 ? v.replace(/%$/, '') : v))) return values.join('')
   const kept = values.filter((v) => !LONE_MARK.test(v))
   return kept.length === 1 ? kept[0]! : null
 }

@@ -6,7 +6,7 @@ import type {KpiColumnDraft, KpiHeader} from './kpi-header.js'
 import {clean, isMeasureToken, isUnreadCell, isValueToken, meanKnown, type KpiLine} from './kpi-segments.js'
 import {tidyName} from './kpi-names.js'
 import {withoutEndPoint} from './kpi-mend.js'
-import {placeRow, type FigureLine, type Mark, type SteppedRow} from './kpi-stacked-steps.js'
+import {oneFigure, placeRow, type FigureLine, type Mark, type SteppedRow} from './kpi-stacked-steps.js'
 import {normalisePeriod} from '../normalise/period.js'
 
 export interface StackedTable {
@@ -384,7 +384,27 @@ function group(items: BodyItem[]): RowGroup[] {
     row.values.push(...item.values)
     row.confidences.push(...item.values.map(() => item.confidence))
   }
+  for (const g of groups) readOneFigureALine(g)
   return groups
+}
+
+/** Fewest lines of figures, and share of them holding a single figure, for a row to be read one figure a line. */
+const MIN_FIGURE_LINES = 3
+const SINGLE_FIGURE_SHARE = 0.75
+
+/**
+ * A row whose lines of figures nearly all hold one figure (one cell a line) read one figure a line,
+ * where a line OCR read in pieces makes one ("3 6%" → "36%", "41 1" → "411"): as two cells, the pieces
+ * would shift every cell after them a column on.
+ */
+function readOneFigureALine(g: RowGroup): void {
+  const lines = g.figureLines
+  const single = lines.filter((line) => line.values.length === 1).length
+  if (g.mixed || lines.length < MIN_FIGURE_LINES || single === lines.length || single < SINGLE_FIGURE_SHARE * lines.length) return
+  const figures = lines.map((line) => oneFigure(line.values))
+  if (figures.some((figure) => figure === null)) return
+  g.values = figures as string[]
+  g.confidences = lines.map((line) => line.confidence)
 }
 
 /** Notes where a line of figures sits, for placing the row's figures by line pitch (before its figures are added). */

@@ -41,6 +41,10 @@ describe('KPI column headings OCR damaged', () => {
       expect(mendColumnLabels(['Apr-23', 'Nov-23', 'Jun-23'])).toEqual(['Apr-23', 'Nov-23', 'Jun-23'])
     })
 
+    it('should mend a month its mended neighbour shows the run to ("Nov-211" before "Dec-2")', () => {
+      expect(mendColumnLabels(['Oct-21', 'Nov-211', 'Dec-2', 'Jan22', 'Feb-22'])).toEqual(['Oct-21', 'Nov-21', 'Dec-21', 'Jan-22', 'Feb-22'])
+    })
+
     it('should print a mended month like its neighbours', () => {
       expect(mendColumnLabels(['JAN 2024', 'FEB 2O24', 'MAR 2024'])).toEqual(['JAN 2024', 'FEB 2024', 'MAR 2024'])
     })
@@ -82,6 +86,15 @@ describe('KPI column headings OCR damaged', () => {
       ])
       expect(labels(table)).toEqual(['Apr-24', 'May-24', 'Target', 'Kingston 19/20', 'Kingston 20/21', 'Statistical Neighbours'])
       expect(raw(table, 'Streets graded clean', 'Kingston 20/21')).toBe('88%')
+    })
+
+    it('should read two months damaged in their years with no rule between them as two columns', () => {
+      const [table] = read([
+        ocrLine(100, 'Indicator Outturntype | Oct-21 | Nov-211 Dec-2 | Jan-22 | Feb-22 | Target'),
+        ocrLine(130, 'Homes let NUMBER | 10 | 11 | 12 | 13 | 14 | 15')
+      ])
+      expect(labels(table)).toEqual(['Oct-21', 'Nov-21', 'Dec-21', 'Jan-22', 'Feb-22', 'Target'])
+      expect(raw(table, 'Homes let', 'Dec-21')).toBe('12')
     })
 
     it('should take a damaged measure heading for the measure column, not shift the figures under it', () => {

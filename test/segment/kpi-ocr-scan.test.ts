@@ -227,6 +227,12 @@ describe('KPI tables on scanned pages', () => {
       expect(mend(['9', 'l', '12', '14'])).toEqual(['9', 'l', '12', '14'])
     })
 
+    it('should cut cells OCR glued end to end ("N/AN/AN/A", "24%25%"), and no other word', () => {
+      expect(mend(['N/AN/AN/A', '24%25%', '1922', 'NAME', 'TBCs'])).toEqual(['N/A', 'N/A', 'N/A', '24%', '25%', '1922', 'NAME', 'TBCs'])
+      const [first, , third] = mendOcrWords(ocrWords(['N/AN/AN/A'], 100), isValueToken)
+      expect([first?.data.bbox?.[0], third?.data.bbox?.[2]]).toEqual([50, 95])
+    })
+
     it('should join a word broken after a hyphen with no space, not one a space apart', () => {
       expect(mend(['Feb-', {text: '24', gap: 0}, 're-', {text: 'referrals', gap: 4}])).toEqual(['Feb-24', 're-', 'referrals'])
     })

@@ -94,4 +94,23 @@ describe('KPI tables OCR\'d one cell per line', () => {
       ])
     })
   })
+
+  describe('a row printed a figure short at an even pitch, one line of it read in pieces ("3 6%")', () => {
+    const header: string[][][] = [[['Indicator']], [['Outturn', 'type']], [['Jan-24']], [['Feb-24']], [['Mar-24']], [['Apr-24']], [['May-24']], [['Target']]]
+    const {tables, messages} = readRun(cells([
+      [['Repairs', 'summary']], ...header,
+      [['Repairs', 'done'], ['on', 'time']], [['PERCENTAGE']], [['81%']], [['82%']], [['83%']], [['86%']], [['85%']], [['90%']],
+      [['Repairs', 'in', 'detail']], ...header,
+      [['Repairs', 'done'], ['on', 'time']], [['PERCENTAGE']], [['81%']], [['82%']], [['3', '6%']], [['85%']], [['90%']],
+      [['Repairs', 'done', 'late']], [['PERCENTAGE']], [['19%']], [['18%']], [['17%']], [['14%']], [['15%']], [['10%']]
+    ]))
+
+    it('should read the pieces as one figure and place the row as the other table\'s row of the indicator reads', () => {
+      expect(tables.map((t) => t.rows.map((r) => r.cells.map((c) => c.raw)))).toEqual([
+        [['81%', '82%', '83%', '86%', '85%', '90%']],
+        [['81%', '82%', '', '36%', '85%', '90%'], ['19%', '18%', '17%', '14%', '15%', '10%']]
+      ])
+      expect(messages.some((m) => m.ruleId === 'kpi-cell-uncertain' && m.reason.includes('no figure read for Mar-24 (left empty)'))).toBe(true)
+    })
+  })
 })

@@ -81,4 +81,21 @@ describe('KPI tables OCR\'d from pages set in larger type', () => {
       expect(tables[0]?.rows.map((r) => r.cells.map((c) => c.raw))).toEqual([['58%', '62%', '71%', '90%', '53%']])
     })
   })
+
+  describe('a name line cut short with a speck read as a point, just above its row\'s figures', () => {
+    const tables = fromOcr([
+      placed(100, ['Indicator', 'Apr-24', 'May-24', 'Jun-24', 'Target']),
+      placed(130, ['Number', 'of', 'Early', 'Hel.']),
+      placed(141, ['NUMBER', '180', '23', '195', '200']),
+      placed(152, ['assessments', 'completed']),
+      placed(180, ['Homes', 'let', 'NUMBER', '10', '11', '12', '13'])
+    ])
+
+    it('should take the line for the start of the name, not a sentence ending the table', () => {
+      expect(tables[0]?.rows.map((r) => [r.indicator, r.cells.map((c) => c.raw)])).toEqual([
+        ['Number of Early Hel. assessments completed', ['180', '23', '195', '200']],
+        ['Homes let', ['10', '11', '12', '13']]
+      ])
+    })
+  })
 })

@@ -1,5 +1,6 @@
 // Splits a word tesseract read out of several figures printed apart ("2 4 2 22" read "24222") at the
 // gaps between its characters as wide as the line's own word spaces or where its digits' pitch shows a space; only words made of figures.
+import {median} from '../../normalise/median.js'
 import type {OcrWord, PixelBox} from './ocr-pool.js'
 
 /** A character of a recognised word with its box (tesseract.js `blocks` output: word.symbols). */
@@ -88,7 +89,8 @@ function splitWord(word: SymbolWord, lineGaps: readonly number[]): OcrWord[] {
   const symbols = figureSymbols(word)
   if (!symbols) return whole
   const height = median(symbols.filter((s) => DIGIT.test(s.text)).map((s) => s.bbox.y1 - s.bbox.y0))
-  if (height <= 0 || symbols.some((s) => s.bbox.x1 - s.bbox.x0 > MAX_SYMBOL_WIDTH_OF_HEIGHT * height)) return whole
+  // no digits: NaN, not > 0
+  if (!(height > 0) || symbols.some((s) => s.bbox.x1 - s.bbox.x0 > MAX_SYMBOL_WIDTH_OF_HEIGHT * height)) return whole
   const threshold = Math.max(SPACE_SHARE * wordSpace(lineGaps, height), MIN_SPACE_OF_HEIGHT * height)
   const pieces = cutAtGaps(symbols, threshold, digitPitches(symbols, height))
   if (pieces === null || pieces.length < 2) return whole
@@ -208,9 +210,3 @@ function box(b: SymbolWord['bbox']): PixelBox {
   return [b.x0, b.y0, b.x1, b.y1]
 }
 
-function median(values: readonly number[]): number {
-  if (values.length === 0) return 0
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}

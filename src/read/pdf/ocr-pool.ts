@@ -8,6 +8,7 @@ import path from 'node:path'
 import {createWorker, OEM} from 'tesseract.js'
 import type {Page as TesseractPage, RecognizeOptions, Worker} from 'tesseract.js'
 import {splitSpacedFigures} from './ocr-figure-gaps.js'
+import {withSoundBox} from './ocr-word-boxes.js'
 
 /** Longest wait for a worker to load the model (ms); tesseract.js can hang forever on bad data. */
 const WORKER_START_TIMEOUT_MS = 60_000
@@ -281,7 +282,7 @@ function flatten(data: TesseractPage): OcrResult {
     for (const paragraph of block.paragraphs) {
       for (const line of paragraph.lines) {
         // A word tesseract made of figures printed apart ("2 4 2 22" read "24222") is cut at its spaces.
-        const words = splitSpacedFigures(line.words.filter((w) => w.text.trim() !== ''))
+        const words = splitSpacedFigures(line.words.filter((w) => w.text.trim() !== '').map(withSoundBox))
         if (words.length === 0) continue
         for (const w of words) sum += w.confidence
         count += words.length
