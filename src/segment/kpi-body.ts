@@ -106,7 +106,7 @@ export function readBody(lines: readonly KpiLine[], header: KpiHeader): KpiBody 
   }
   while (items.length && !items[items.length - 1]!.row && !trailingAllowed(items)) items.pop()
   const end = items[items.length - 1]?.end
-  return {rows: assemble(items), next: end === undefined ? header.next : end + 1, items}
+  return {rows: assemble(items, header.valuesX0), next: end === undefined ? header.next : end + 1, items}
 }
 
 /**
@@ -158,10 +158,10 @@ export function readRunOn(lines: readonly KpiLine[], header: KpiHeader, parts: r
  * One body from a table's parts over page breaks: names are put back together over them, so the
  * last line of a name wrapped below its figures at a page's foot goes with its row, not the next.
  */
-export function joinBodies(bodies: readonly KpiBody[]): KpiBody {
+export function joinBodies(bodies: readonly KpiBody[], valuesX0: number | null): KpiBody {
   if (bodies.length === 1) return bodies[0]!
   const items = bodies.flatMap((body) => body.items)
-  return {rows: assemble(items), next: bodies[bodies.length - 1]!.next, items}
+  return {rows: assemble(items, valuesX0), next: bodies[bodies.length - 1]!.next, items}
 }
 
 /** A line of an indicator name wrapped over lines; a lone "|" on an OCR'd line is a table rule read as text, no word of the name. */
@@ -539,10 +539,13 @@ function trailingAllowed(items: Item[]): boolean {
 /**
  * Puts wrapped name lines back onto their rows. When the first row has lines above it, names are
  * centred on their figures: the lines after a row number as many as before it; else all follow it.
+ * A bold line on its own between rows of plain names is a section heading ("Gender" over "Male",
+ * "Female") and goes into no name.
+ * @param valuesX0 where the value columns start (the names' cells end before it), where known
  */
-function assemble(items: Item[]): KpiRowDraft[] {
+function assemble(items: Item[], valuesX0: number | null): KpiRowDraft[] {
   withoutCodeColumn(items)
-  const rows: Array<{draft: KpiRowDraft; line: KpiLine; before: Item[]; after: Item[]; ocr: boolean}> = []
+  const rows: Array<{draft: KpiRowDraft; item: Item; line: KpiLine; before: Item[]; after: Item[]; ocr: boolean}> = []
   let pending: Item[] = []
   let centred: boolean | null = null
   for (const item of items) {
@@ -551,6 +554,8 @@ function assemble(items: Item[]): KpiRowDraft[] {
       continue
     }
     const row = item.row!
+    const above = rows[rows.length - 1]
+    if (pending.length === 1 && isSectionHeading(pending[0]!, above?.item ?? null, item, valuesX0)) pending = []
     if (centred === null) centred = pending.length > 0
     const last = rows[rows.length - 1]
     if (last) {
@@ -559,7 +564,7 @@ function assemble(items: Item[]): KpiRowDraft[] {
       pending = pending.slice(keep)
     }
     const scanned = item.line.line.confidence !== null
-    rows.push({draft: {...row, page: item.line.line.page, scanned}, line: item.line, before: pending, after: [], ocr: isOcrLine(item.line)})
+    rows.push({draft: {...row, page: item.line.line.page, scanned}, item, line: item.line, before: pending, after: [], ocr: isOcrLine(item.line)})
     pending = []
   }
   const last = rows[rows.length - 1]
@@ -569,6 +574,37 @@ function assemble(items: Item[]): KpiRowDraft[] {
     const nameWords = [...before.flatMap((f) => f.fragmentWords ?? []), ...(draft.nameWords ?? []), ...after.flatMap((f) => f.fragmentWords ?? [])]
     return {...draft, indicator, nameWords}
   })
+}
+
+/** A word space, in line heights, for telling whether a word would have fitted on the line before. */
+const SPACE_HEIGHTS = 0.25
+/** Text in the name column ends at least this many line heights before the first value column's heading (cell padding). */
+const NAME_CELL_MARGIN_HEIGHTS = 0.5
+
+/**
+ * True for a name line set in bold on a row of its own between rows whose names are not bold: a
+ * section heading ("Gender" over "Male", "Female"). A bold row above ("Total") could carry on onto
+ * it only where its first word would not have fitted at the end of that row's name.
+ * @param line the lone line between two rows (or before the first)
+ * @param above the row above, if any
+ * @param below the row below
+ * @param valuesX0 where the value columns start (the names' cells end before it), where known
+ */
+function isSectionHeading(line: Item, above: Item | null, below: Item, valuesX0: number | null): boolean {
+  if (!line.line.line.bold || below.line.line.bold) return false
+  if (!above?.line.line.bold) return true
+  const height = line.line.line.height
+  const name = above.row?.nameSegments ?? []
+  const end = name[name.length - 1]?.x1 ?? null
+  const first = line.line.segments[0]
+  if (valuesX0 === null || !height || end === null || first?.x0 == null || first.x1 === null) return false
+  return end + SPACE_HEIGHTS * height + firstWordWidth(first) <= valuesX0 - NAME_CELL_MARGIN_HEIGHTS * height
+}
+
+/** The width of a positioned segment's first word, its share of the segment by characters. */
+function firstWordWidth(segment: Segment): number {
+  const word = segment.text.split(' ')[0] ?? ''
+  return ((segment.x1! - segment.x0!) * word.length) / Math.max(1, segment.text.length)
 }
 
 /** The widest pitch between two rows' lines must be this many times the next widest to part them… */

@@ -74,7 +74,7 @@ function findTables(lines: readonly KpiLine[]): Found[] {
     const read = withMeasureColumn(lines, header, readBody(lines, header))
     const bodies = [read.body]
     for (let more = continuation(lines, read.header, bodies); more; more = continuation(lines, read.header, bodies)) bodies.push(more)
-    const {rows, next} = joinBodies(bodies)
+    const {rows, next} = joinBodies(bodies, read.header.valuesX0)
     if (rows.length >= MIN_ROWS) out.push({header: read.header, rows, page: lines[header.at]!.line.page})
     at = Math.max(at + 1, next)
   }

@@ -76,7 +76,8 @@ function toDocLine(row: Line | TableRow, block: Block, printedPage: string | nul
   const text = marker && /\w/.test(marker) && body ? `${marker} ${body}` : body
   if (!text) return null
   const box = row.data.bbox
-  const firstWord = isRow ? undefined : row.children.find((w) => w.data.layer !== 'furniture')
+  const words = isRow ? row.children.flatMap((cell) => cell.children.flatMap((l) => l.children)) : row.children
+  const firstWord = words.find((w) => w.data.layer !== 'furniture')
   const font = firstWord?.data.font ?? row.data.font ?? block.data.font
   return {
     index, page: row.data.page, printedPage, text, block: blockIndex, blockType: block.type,

@@ -22,10 +22,12 @@ const READ = 0.95
 function pdfLine(number: number, y: number, cells: Cells, ocr: boolean): Line {
   const words = Object.entries(cells).flatMap(([column, text]) => {
     let at = X[column as keyof typeof X]
-    return text!.split(' ').map((value) => {
+    // a cell written "**Gender" is set in bold
+    const bold = text!.startsWith('**')
+    return text!.replace(/^\*\*/, '').split(' ').map((value) => {
       const x0 = at
       at += CHAR_PT * value.length + 3
-      return word(value, {page: number, bbox: [x0, y, x0 + CHAR_PT * value.length, y + 9], ...(ocr ? {confidence: READ} : {})})
+      return word(value, {page: number, bbox: [x0, y, x0 + CHAR_PT * value.length, y + 9], font: {size: 10, bold}, ...(ocr ? {confidence: READ} : {})})
     })
   })
   return line(words, ocr ? {page: number, confidence: READ} : {page: number})
@@ -101,5 +103,35 @@ describe('KPI tables with names wrapped below their figures (text-layer PDF)', (
     expect(raw(tables[0], 'Number of single assessments', '2022')).toBe('114')
     expect(raw(tables[0], 'Number of single assessments', '2023')).toBe('New measure')
     expect(raw(tables[0], 'Number of single assessments', '2021')).toBe('')
+  })
+
+  describe('section headings set in bold on rows of their own (text layer)', () => {
+    const rows = (cells: Cells[]): Array<[string, string[]]> | undefined =>
+      tablesOf([pdfPage(1, [HEADER, ...cells])])[0]?.rows.map((r) => [r.indicator, r.cells.map((c) => c.raw)])
+
+    it('should leave a bold heading out of the names of the rows around it', () => {
+      expect(rows([
+        {name: '**Total', y2021: '120', y2022: '130', y2023: '140'},
+        {name: '**Gender'},
+        {name: 'Male', y2021: '60', y2022: '64', y2023: '71'},
+        {name: 'Female', y2021: '60', y2022: '66', y2023: '69'},
+        {name: '**Age group'},
+        {name: '0 to 4', y2021: '30', y2022: '31', y2023: '35'}
+      ])).toEqual([
+        ['Total', ['120', '130', '140']], ['Male', ['60', '64', '71']], ['Female', ['60', '66', '69']], ['0 to 4', ['30', '31', '35']]
+      ])
+    })
+
+    it('should keep a plain line, or a bold line the bold row above ran out of room for, in that row\'s name', () => {
+      expect(rows([
+        {name: 'Children looked after per', y2021: '60', y2022: '64', y2023: '71'},
+        {name: '10,000'},
+        {name: '**Total children looked after in the', y2021: '70', y2022: '74', y2023: '81'},
+        {name: '**care'},
+        {name: 'Male', y2021: '60', y2022: '66', y2023: '69'}
+      ])).toEqual([
+        ['Children looked after per 10,000', ['60', '64', '71']], ['Total children looked after in the care', ['70', '74', '81']], ['Male', ['60', '66', '69']]
+      ])
+    })
   })
 })

@@ -4,7 +4,8 @@ import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
 import {cleanTree} from '../../src/clean/index.js'
 import {documentLines} from '../../src/segment/lines.js'
-import type {Root} from '../../src/tree/types.js'
+import {line, page, root, table, tableCell, tableRow, word} from '../../src/tree/build.js'
+import type {Root, TableCell} from '../../src/tree/types.js'
 import {treeFromText} from '../util/tree-from-text.js'
 
 const PAGES = [
@@ -41,5 +42,13 @@ describe('documentLines', () => {
     const head = tree.children[0]!.children[0]!.children[0]!
     if (head.type === 'line') head.data = {...head.data, layer: 'furniture', furniture: 'running-head'}
     expect(texts(tree).slice(0, 2)).toEqual(['The Committee noted the report.', 'Page 7'])
+  })
+
+  it('should give a table row the font of its first cell\'s first word (a bold section heading row)', () => {
+    const cell = (text: string, x: number, bold: boolean): TableCell =>
+      tableCell([line([word(text, {page: 1, bbox: [x, 100, x + 30, 110], font: {size: 10, bold}})], {page: 1})], {page: 1})
+    const rows = [tableRow([cell('Gender', 50, true)], {page: 1}), tableRow([cell('Male', 50, false), cell('64', 200, false)], {page: 1})]
+    const made = page([table(rows, {page: 1})], {page: 1, method: 'text', reason: 'test', width: 595, height: 842, ocrConfidence: null, printedPage: null})
+    expect(documentLines(root([made], 'pdf')).map((l) => [l.text, l.bold])).toEqual([['Gender', true], ['Male 64', false]])
   })
 })
