@@ -206,8 +206,14 @@ const MIN_SUBS_PER_SPAN = 2
 
 /** The line under a header's spanned headings that names the columns, or undefined. */
 function subHeadings(below: readonly KpiLine[], spans: number): KpiLine | undefined {
-  const widest = below.reduce<KpiLine | undefined>((best, line) => (line.segments.length > (best?.segments.length ?? 0) ? line : best), undefined)
-  return widest && spans > 0 && widest.segments.length >= MIN_SUBS_PER_SPAN * spans ? widest : undefined
+  const count = (line: KpiLine): number => subSegments(line).length
+  const widest = below.reduce<KpiLine | undefined>((best, line) => (!best || count(line) > count(best) ? line : best), undefined)
+  return widest && spans > 0 && count(widest) >= MIN_SUBS_PER_SPAN * spans ? widest : undefined
+}
+
+/** A sub-heading line's headings, with those OCR ran together parted. */
+function subSegments(line: KpiLine): Segment[] {
+  return partedRunTogether(line.segments.flatMap(partedSegment))
 }
 
 /** Points a spanned heading's edge may stand off its first (or last) sub-heading's. */
@@ -219,7 +225,7 @@ const SPAN_EDGE_SLACK = 2
  * right edge; centred, those whose middle is nearer them than their neighbours.
  */
 function underSpans(spans: readonly KpiColumnDraft[], sub: KpiLine): KpiColumnDraft[] {
-  const subs = sub.segments.flatMap(partedSegment)
+  const subs = subSegments(sub)
   const near = (a: number | null, b: number | null) => a !== null && b !== null && Math.abs(a - b) <= SPAN_EDGE_SLACK
   const left = spans.every((span) => subs.some((s) => near(s.x0, span.x0)))
   const right = !left && spans.every((span) => subs.some((s) => near(s.x1, span.x1)))
@@ -228,6 +234,27 @@ function underSpans(spans: readonly KpiColumnDraft[], sub: KpiLine): KpiColumnDr
       : right ? spans.find((span) => (span.x1 ?? 0) >= (s.x1 ?? 0) - SPAN_EDGE_SLACK)
       : nearest([...spans], s.x0, s.x1)[0]
     return draft(owner ? `${owner.label} ${s.text}` : s.text, null, s.x0, s.x1)
+  })
+}
+
+/**
+ * Sub-headings OCR set as one segment ("Percentage CP") where each word is a sub-heading of its
+ * own elsewhere on the line (the spans repeat "Number | Percentage | CP | LAC"): parted, the width
+ * shared by characters. Other segments as they are.
+ */
+function partedRunTogether(segments: readonly Segment[]): Segment[] {
+  const alone = new Set(segments.filter((s) => !s.text.includes(' ')).map((s) => s.text.toLowerCase()))
+  return segments.flatMap((segment) => {
+    const words = segment.text.split(' ')
+    const {x0, x1} = segment
+    if (words.length < 2 || x0 === null || x1 === null || !words.every((w) => alone.has(w.toLowerCase()))) return [segment]
+    const perChar = (x1 - x0) / segment.text.length
+    let at = 0
+    return words.map((text) => {
+      const part = {...segment, text, x0: x0 + at * perChar, x1: x0 + (at + text.length) * perChar}
+      at += text.length + 1
+      return part
+    })
   })
 }
 

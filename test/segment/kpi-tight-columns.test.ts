@@ -113,6 +113,19 @@ describe('KPI tables set with tight columns (text-layer PDF)', () => {
     expect(raw(table, 'FGM (factor)', '2019-20 Percentage')).toBe('0.2%')
   })
 
+  it('should part sub-headings OCR read as one ("Number Percentage") where each heads a column elsewhere on the line', () => {
+    const X = [150, 190, 250, 290]
+    const [table] = tablesOf(stacked([
+      [[X[0]!, '2019-20'], [X[2]!, '2020-21']],
+      [[X[0]!, 'Number'], [X[1]!, 'Percentage'], [X[2]!, 'Number Percentage']],
+      [[NAME, 'CSE (case note)'], [X[0]!, '55'], [X[1]!, '1.4%'], [X[2]!, '85'], [X[3]!, '2.1%']],
+      [[NAME, 'CCE (case note)'], [X[0]!, '58'], [X[1]!, '1.4%'], [X[2]!, '81'], [X[3]!, '2.6%']],
+      [[NAME, 'FGM (factor)'], [X[0]!, '8'], [X[1]!, '0.2%'], [X[2]!, '5'], [X[3]!, '0.2%']]
+    ]), true)
+    expect(table?.columns.map((c) => c.label)).toEqual(['2019-20 Number', '2019-20 Percentage', '2020-21 Number', '2020-21 Percentage'])
+    expect(raw(table, 'FGM (factor)', '2020-21 Percentage')).toBe('0.2%')
+  })
+
   it('should leave the codes of an unheaded column beside the names out of the names', () => {
     const CODE = 134
     const [table] = tablesOf(stacked([
