@@ -158,7 +158,7 @@ describe('fixtures PDFs', () => {
 
   it('should rotate the landscape page of layout-variants by 90 degrees', async () => {
     const pages = await pageTexts('fixtures/pdf-text/layout-variants.pdf')
-    expect(pages.map((p) => p.rotate)).toEqual([0, 0, 0, 0, 90])
+    expect(pages.map((p) => p.rotate)).toEqual([0, 0, 0, 0, 90, 0, 0, 0])
   })
 
   it('should keep encrypted.pdf closed and owner-only.pdf open', async () => {

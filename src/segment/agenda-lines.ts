@@ -18,8 +18,9 @@ const ITEM_START = /^(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?)?(\d{1,3}(?:\.\d{1,2}
 /** A number with one lower-case letter of OCR debris glued before it ("a4 Exclusion of …"). */
 const OCR_PREFIXED_ITEM = /^[a-z](\d{1,2})\s+(\p{Lu}.*)$/u
 const STRAY_NUMBER = /^(?:item\s+)?(\d{1,3}[a-z]?)[.)]?$/i
-const PAGE_RANGE = /\(?\s*\bpages?\s*(\d{1,4})(?:\s*[-–—]+\s*(\d{1,4}))?\s*\)?/i
-const PAGE_RANGE_OPEN = /\(\s*pages?\s*(?:\d{1,4}\s*[-–—]*\s*)?$/i
+/** "(Pages 21 - 48)", "(Page 4)"; OCR may leave a speck of a mark before the number ("(Pages'4-7)"). */
+const PAGE_RANGE = /\(?\s*\bpages?\s*['‘’`.,:]?\s*(\d{1,4})(?:\s*[-–—]+\s*(\d{1,4}))?\s*\)?/i
+const PAGE_RANGE_OPEN = /\(\s*pages?\s*(?:['‘’`.,:]?\s*\d{1,4}\s*[-–—]*\s*)?$/i
 const PUBLISHED = /\b(?:published\s+on|date\s+of\s+publication|publication\s+date|date\s+published|published)\s*:?\s*(.*)$/i
 const SIGNATURE_WORDS = /\b(director|counsel|officer|executive|clerk|secretary|head of|monitoring|governance|chief|manager|solicitor)\b/i
 const WEEKDAY_OR_MONTH = /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\d{1,2}\/\d{1,2}\/\d{2,4}/i

@@ -10,7 +10,7 @@ export interface ColumnClass {
   period: string | null
 }
 
-const TARGET = /\b(?:targets?|goal|ambition|tolerance|threshold|aim)\b/i
+const TARGET = /\b(?:targets?|goal|ambition|tolerance|threshold|aim|floor)\b/i
 const BENCHMARK = new RegExp([
   'statistical\\s*ne[il]ghbou?rs?', '\\bSNs?\\b', '\\b(?:south|north)[\\s-]*(?:east|west)\\b', '\\beast\\s+midlands\\b',
   '\\bwest\\s+midlands\\b', '\\byorkshire\\b', '\\blondon\\b', '\\bengland\\b', '\\bwales\\b', '\\bscotland\\b', '\\bUK\\b',

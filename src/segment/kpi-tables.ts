@@ -17,10 +17,15 @@ import {mendMarks} from './kpi-mend-marks.js'
 import {placeBySiblings} from './kpi-sibling-rows.js'
 import {tidyTitle} from './kpi-names.js'
 import {readStacked} from './kpi-stacked.js'
+import {readRagTables, type RagTable} from './kpi-rag-tables.js'
+import {readKpiCards, type KpiCard} from './kpi-cards.js'
+import {classifyColumn} from './kpi-columns.js'
 import {documentLines} from './lines.js'
 import type {Stage} from './types.js'
 
 type KpiRow = KpiTable['rows'][number]
+/** A table's columns with their labels made unique, and their index in the header. */
+type LabelledColumns = Array<{column: KpiColumnDraft; label: string; index: number}>
 
 /** A table needs at least this many rows with figures to count as a KPI table. */
 const MIN_ROWS = 1
@@ -56,7 +61,10 @@ export const segmentKpiTables: Stage = function segmentKpiTables() {
     mendNames(found.map((table) => table.rows), counts)
     placeBySiblings(found)
     const parts = file.data.parts ?? []
-    file.data.kpiTables = found.map((table) => typedTable(table, lines, parts, file)).filter((table) => table.rows.length >= MIN_ROWS)
+    const typed = found.map((table) => ({top: table.header.top, table: typedTable(table, lines, parts, file)}))
+    const rated = readRagTables(lines).map((table) => ({top: table.top, table: ratingTable(table, parts)}))
+    const cards = readKpiCards(lines).map((card) => ({top: card.top, table: cardTable(card, parts, file)}))
+    file.data.kpiTables = [...typed, ...rated, ...cards].sort((a, b) => a.top - b.top).map(({table}) => table).filter((table) => table.rows.length >= MIN_ROWS)
   }
 }
 
@@ -162,8 +170,44 @@ function typedTable(table: Found, lines: readonly KpiLine[], parts: Part[], file
   }
 }
 
+/** A table of RAG ratings typed: cells keep the rating as printed ("GREEN"), no number to read. */
+function ratingTable(table: RagTable, parts: Part[]): KpiTable {
+  const labels = uniqueLabels(table.labels.map((label) => ({label}))).map(({label}) => label)
+  return {
+    part: partOf(parts, table.page),
+    page: table.page,
+    title: table.title,
+    rag: null,
+    columns: labels.map((label) => ({label, ...classifyColumn(label)})),
+    rows: table.rows.map((row) => ({
+      indicator: row.indicator,
+      measure: null,
+      cells: row.cells.map((cell, k) => ({column: labels[k]!, raw: cell.raw, value: null, confidence: cell.confidence === null ? null : Math.round(cell.confidence * 100) / 100}))
+    }))
+  }
+}
+
+/** A KPI card typed: a table of one row, the indicator, with a column for each labelled figure and the badge as its RAG. */
+function cardTable(card: KpiCard, parts: Part[], file: VFile): KpiTable {
+  const measures: Measure[] = []
+  const cells = card.figures.map(({label, raw}) => {
+    const parsed = label.endsWith(' RAG') ? null : normaliseNumber(raw)
+    if (parsed) measures.push(parsed.measure)
+    else if (!label.endsWith(' RAG')) report(file, 'kpi-cell-unparsed', `Unexpected "${short(raw)}" for "${short(card.indicator)}" (${label}), expected a number`, card.page)
+    return {column: label, raw, value: parsed ? parsed.value : null, confidence: null}
+  })
+  return {
+    part: partOf(parts, card.page),
+    page: card.page,
+    title: card.indicator,
+    rag: card.rag,
+    columns: card.figures.map(({label}) => ({label, ...classifyColumn(label)})),
+    rows: [{indicator: card.indicator, measure: PER_BASE.test(card.indicator) ? 'rate' : measures[0] ?? null, cells}]
+  }
+}
+
 /** Labels made unique within the table (cells name their column by label). */
-function uniqueLabels(columns: KpiColumnDraft[]): Array<{column: KpiColumnDraft; label: string; index: number}> {
+function uniqueLabels<T extends {label: string}>(columns: T[]): Array<{column: T; label: string; index: number}> {
   const seen = new Map<string, number>()
   return columns.map((column, index) => {
     const count = (seen.get(column.label) ?? 0) + 1
@@ -172,7 +216,7 @@ function uniqueLabels(columns: KpiColumnDraft[]): Array<{column: KpiColumnDraft;
   })
 }
 
-function typedRow(row: KpiRowDraft, columns: ReturnType<typeof uniqueLabels>, file: VFile): KpiRow | null {
+function typedRow(row: KpiRowDraft, columns: LabelledColumns, file: VFile): KpiRow | null {
   if (!row.indicator) return null
   if (!row.certain) {
     report(file, 'kpi-table-uncertain', row.reason ?? `Unexpected figures for "${short(row.indicator)}" that do not match the columns, expected one per column; row left out`, row.page)
@@ -197,7 +241,7 @@ function typedRow(row: KpiRowDraft, columns: ReturnType<typeof uniqueLabels>, fi
 }
 
 /** The warning for two figures cut out of one OCR word by size: the indicator, the word, the figures and their columns. */
-function guessReason(indicator: string, guess: MergedGuess, columns: ReturnType<typeof uniqueLabels>): string {
+function guessReason(indicator: string, guess: MergedGuess, columns: LabelledColumns): string {
   const [a, b] = guess.columns.map((index) => columns.find((c) => c.index === index)?.label ?? '?')
   const [first, second] = guess.figures
   return `Unexpected "${guess.read}" for "${short(indicator)}" read as one word where the row is a figure short, expected two figures; cut by size into "${first}" (${a}) and "${second}" (${b}), check them`
@@ -207,7 +251,7 @@ function guessReason(indicator: string, guess: MergedGuess, columns: ReturnType<
  * The warning for a one-per-line row placed by line pitch: the columns OCR lost the line of (left
  * empty) and the lines read as pieces of one figure.
  */
-function steppedReason(indicator: string, stepped: StepPlacement, values: ReturnType<typeof uniqueLabels>): string {
+function steppedReason(indicator: string, stepped: StepPlacement, values: LabelledColumns): string {
   const label = (column: number): string => values[column]?.label ?? '?'
   const name = short(indicator)
   const read = values.length - stepped.empty.length
@@ -219,7 +263,7 @@ function steppedReason(indicator: string, stepped: StepPlacement, values: Return
 }
 
 /** The warning for a one-per-line row placed by the same indicator's row in another table: the columns left empty. */
-function alignedReason(indicator: string, aligned: NonNullable<KpiRowDraft['aligned']>, values: ReturnType<typeof uniqueLabels>): string {
+function alignedReason(indicator: string, aligned: NonNullable<KpiRowDraft['aligned']>, values: LabelledColumns): string {
   const empty = aligned.empty.map((column) => values[column]?.label ?? '?').join(', ')
   const read = values.length - aligned.empty.length
   return `Unexpected ${read} figures for "${short(indicator)}" printed one per line, expected ${values.length} (one per column); placed as the same indicator's row in the table on page ${aligned.page} reads, no figure read for ${empty} (left empty); check them`
@@ -290,7 +334,7 @@ function ragOf(above: KpiLine[]): KpiTable['rag'] {
 }
 
 /** RAG from a RAG column when every row gives the same status, else null. */
-function ragColumnOf(table: Found, columns: ReturnType<typeof uniqueLabels>): KpiTable['rag'] {
+function ragColumnOf(table: Found, columns: LabelledColumns): KpiTable['rag'] {
   const column = columns.find(({column: c}) => c.role === 'rag')
   if (!column) return null
   const statuses = new Set(table.rows.map((row) => (row.cells.get(column.index) ?? '').trim().toLowerCase()))

@@ -2,6 +2,7 @@
 // minutes headings, appendix and glossary headings, "Agenda Item N" stamps, trackers, slides, KPI pages.
 import type {Page, Root} from '../tree/types.js'
 import {isAgendaHeading, itemStart, type MarkedLine} from './agenda-lines.js'
+import {captionFigures} from './kpi-cards.js'
 
 /** Facts about one page that can open a part. */
 export interface PageSignals {
@@ -123,6 +124,7 @@ function isTracker(lines: MarkedLine[]): boolean {
 }
 
 function isKpiPage(lines: MarkedLine[]): boolean {
+  if (lines.some((line) => captionFigures(line.text))) return true // a KPI card: "Latest: 94% Target: 90% …"
   const figures = lines.filter(function figureRow(line) {
     const cells = line.cells ?? line.text.split(/\s+/)
     return cells.filter((cell) => FIGURE.test(cell.trim())).length >= 3

@@ -94,11 +94,18 @@ function linkItems(drafts: Draft[], items: ReturnType<typeof partStarts>['items'
   }
 }
 
-/** Appendices, glossaries, trackers and presentations after a report of the same item belong to it. */
+/**
+ * Appendices, glossaries, trackers and presentations after a report of the same item belong to it;
+ * a KPI report standing alone (no report before it) owns those after it in the same way.
+ */
 function linkParents(drafts: Draft[], signals: readonly PageSignals[]): void {
   let owner: Draft | null = null
   for (const part of drafts) {
     if (part.kind === 'report' && isStampedAppendix(part, owner, signals)) part.kind = 'appendix'
+    if (part.kind === 'kpi-report' && !owner) {
+      owner = part
+      continue
+    }
     if (!CHILD_KINDS.has(part.kind)) {
       owner = part.kind === 'report' ? part : null
       continue

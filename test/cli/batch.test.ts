@@ -48,7 +48,7 @@ describe('agendapack extract over a folder', () => {
     expect(run.stderr).toMatch(/^agendapack: 7 packs ok, 2 failed, 1 skipped \(not packs\) in /m)
     const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8'))
     expect(report.packs).toEqual({total: 9, ok: 7, failed: 2, upToDate: 0, notRun: 0})
-    expect(report.pages.byMethod).toEqual({'text': 18, 'text-layer': 35})
+    expect(report.pages.byMethod).toEqual({'text': 18, 'text-layer': 38})
     expect(report.failures.map((f: {input: string}) => f.input)).toEqual(['in/md/zero.md', 'in/pdf/corrupt.pdf'])
     expect(report.unsupported).toEqual([{input: 'in/notes.docx', reason: 'unsupported file type (.docx): not a PDF, markdown or text file'}])
   })

@@ -4,7 +4,7 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {extract} from '../../src/extract.js'
 import {segmentAgenda} from '../../src/segment/agenda.js'
-import {itemStart} from '../../src/segment/agenda-lines.js'
+import {itemStart, pageRange} from '../../src/segment/agenda-lines.js'
 import {readSeed} from '../../seeds/seeds.js'
 import {treeFromText} from '../util/tree-from-text.js'
 import {fixturePacks} from '../util/fixture-packs.js'
@@ -21,6 +21,12 @@ async function seedPack(name: 'agendaPackA' | 'agendaPackB') {
 }
 
 describe('segmentAgenda', () => {
+  it('reads a page range when OCR leaves a mark between "Pages" and its number', () => {
+    expect(pageRange("(Pages'4-7)")).toEqual({from: 4, to: 7})
+    expect(pageRange('(Pages 21 - 48)')).toEqual({from: 21, to: 48})
+    expect(pageRange('(Page. 9)')).toEqual({from: 9, to: 9})
+  })
+
   it('should read the ten items of the first seed pack with their page ranges', async () => {
     const pack = await seedPack('agendaPackA')
     if (!pack) return

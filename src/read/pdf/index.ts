@@ -130,8 +130,9 @@ async function readPage(doc: PDFDocumentProxy, n: number, file: VFile, options: 
 /** Reads a loaded page: the text layer first; what the page draws is measured only when routing needs it. */
 async function readLoadedPage(pdfPage: PDFPageProxy, n: number, file: VFile, options: PdfReadOptions, weights: FontWeights): Promise<PageRead> {
   const layer = await readTextLayer(pdfPage, n, weights)
-  // A scan's drawing (its images decoded) is measured once: a caching pool keeps it with the page's OCR.
-  const drawing = needsDrawing(layer.stats) ? await measureDrawing(pdfPage, {pool: options.getOcrPool(), pageKey: pageKey(options, n)}) : NOT_MEASURED
+  // A scan's drawing (its images decoded) is measured once: a caching pool keeps it with the page's OCR; with OCR off no pool is asked for.
+  const cache = options.ocr === 'never' ? null : {pool: options.getOcrPool(), pageKey: pageKey(options, n)}
+  const drawing = needsDrawing(layer.stats) ? await measureDrawing(pdfPage, cache) : NOT_MEASURED
   const route = routePage({...layer.stats, ...drawing}, options.ocr)
   if (route.method === 'empty' && pdfPage.ref === null) throw new Error(LOST_IN_PAGE_TREE)
   if (route.warning) report(file, route.warning, warningText(route), n)
