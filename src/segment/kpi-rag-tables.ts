@@ -7,6 +7,8 @@ import {isIndicatorHeading} from './kpi-columns.js'
 
 /** A rating as printed in a cell. */
 const RAG_WORD = /^(?:red|amber|green)$/i
+/** A direction-of-travel mark after the ratings: an arrow as printed, or as OCR read it ("W", "=>"). */
+const DIRECTION_MARK = /^(?:[^\p{L}\d\s]{1,2}|\p{L})$/u
 /** Words further apart than this many line heights are in different cells (as in kpi-segments). */
 const CELL_GAP_HEIGHTS = 0.75
 /** Header lines are at most this many line heights apart, top to top. */
@@ -145,13 +147,18 @@ function titleOf(stub: string): string | null {
   return title && !isIndicatorHeading(title) ? title : null
 }
 
-/** The ratings of a line (trailing runs that are all rating words, apart from any name before them), or null. */
+/**
+ * The ratings of a line (trailing runs that are all rating words, apart from any name before them;
+ * a direction-of-travel mark after them left aside), or null.
+ */
 function ratingsOf(line: KpiLine): {name: Run[]; ratings: Run[]} | null {
   const runs = runsOf(line)
-  let split = runs.length
+  let end = runs.length
+  while (end > 0 && DIRECTION_MARK.test(runs[end - 1]!.text)) end--
+  let split = end
   while (split > 0 && RAG_WORD.test(runs[split - 1]!.text)) split--
-  if (split === runs.length) return null
-  return {name: runs.slice(0, split), ratings: runs.slice(split)}
+  if (split === end) return null
+  return {name: runs.slice(0, split), ratings: runs.slice(split, end)}
 }
 
 /**

@@ -16,22 +16,26 @@ const CHAR_PT = 5
 /** Pieces of one printed line: [x, text], each piece's words 3 pt apart. */
 type Pieces = Array<[number, string]>
 
-function pdfLine(y: number, pieces: Pieces, size: number): Line {
+/** OCR confidence of the words of an OCR'd page. */
+const READ = 0.9
+
+function pdfLine(y: number, pieces: Pieces, size: number, ocr: boolean): Line {
   const words = pieces.flatMap(([x, text]) => {
     let at = x
     return text.split(' ').map((value) => {
       const x0 = at
       at += CHAR_PT * value.length + 3
-      return word(value, {page: 1, bbox: [x0, y, x0 + CHAR_PT * value.length, y + size], font: {size, bold: false}})
+      return word(value, {page: 1, bbox: [x0, y, x0 + CHAR_PT * value.length, y + size], font: {size, bold: false}, ...(ocr ? {confidence: READ} : {})})
     })
   })
-  return line(words, {page: 1})
+  return line(words, ocr ? {page: 1, confidence: READ} : {page: 1})
 }
 
-/** One page of lines, each [y, pieces, size?] its own paragraph. */
-function pdfPage(lines: Array<[number, Pieces, number?]>): Page {
-  const blocks = lines.map(([y, pieces, size]) => paragraph([pdfLine(y, pieces, size ?? 10)], {page: 1}))
-  return page(blocks, {page: 1, method: 'text', ocrConfidence: null, reason: 'test', width: 595, height: 842, printedPage: null})
+/** One page of lines, each [y, pieces, size?] its own paragraph: a text layer, or OCR'd when `ocr`. */
+function pdfPage(lines: Array<[number, Pieces, number?]>, ocr = false): Page {
+  const blocks = lines.map(([y, pieces, size]) => paragraph([pdfLine(y, pieces, size ?? 10, ocr)], {page: 1}))
+  const how = ocr ? {method: 'ocr', ocrConfidence: READ} as const : {method: 'text', ocrConfidence: null} as const
+  return page(blocks, {page: 1, ...how, reason: 'test', width: 595, height: 842, printedPage: null})
 }
 
 function tablesOf(tree: Root, path: string): KpiTable[] {
@@ -85,6 +89,30 @@ describe('KPI cards from PDF layout', () => {
     expect(tables[0]!.columns.map((c) => c.kind)).toEqual(['other', 'target', 'target', 'other', 'other'])
     expect(tables[1]!.rows[0]!.cells.map((c) => c.value)).toEqual([75.2, 85, 75, 74.7, null])
     expect(tables.map((t) => t.rows[0]!.measure)).toEqual(['percentage', 'percentage', 'rate'])
+  })
+
+  it('reads OCR cards: chart axes and legend passed over, a misread badge read or left out of the title', () => {
+    const tables = tablesOf(root([pdfPage([
+      [40, [[50, 'Key Performance Indicators']]],
+      // a heading a paragraph's space above the first title; its lines 15 pt apart, like the prose lines of the page
+      [62, [[50, 'Percentage of routine pothole repairs completed within 28']]],
+      [77, [[50, 'days'], [480, 'ANEER']]],
+      [92, [[60, '100']]],
+      [107, [[60, '80']]],
+      [122, [[60, 'Sep-23 Dec-23 Mar-24 Jun-24 Sep-24 Dec-24']]],
+      [137, [[120, 'Actual —— Target']]],
+      [160, [[100, 'Latest: 94%'], [230, 'Target: 90%, Floor: 80%'], [390, 'Previous: 97% (Green)']]],
+      [200, [[50, 'Emergency highway incidents attended within 2 hours'], [480, 'IN']]],
+      [215, [[50, 'of notification']]],
+      [230, [[60, '100']]],
+      [360, [[100, 'Latest; 89%'], [230, 'Target: 90%, Floor: 80%'], [390, 'Previous: 91% (Green)']]],
+      [375, [[50, 'Prose on the page goes on here with many words in it']]],
+      [390, [[50, 'and here, one line under another at the page pitch.']]]
+    ], true)], 'pdf'), 'qpr.pdf')
+    expect(tables.map(summary)).toEqual([
+      'Amber Percentage of routine pothole repairs completed within 28 days :: Latest=94% Target=90% Floor=80% Previous=97% Previous RAG=Green',
+      'null Emergency highway incidents attended within 2 hours of notification :: Latest=89% Target=90% Floor=80% Previous=91% Previous RAG=Green'
+    ])
   })
 
   it('reads no card from a caption with no title over it', () => {

@@ -52,7 +52,8 @@ const RAG_PAGE: Array<[number, Pieces, boolean?]> = [
   [110, [[50, '% of callers who rated the advisor who']]],
   [116, [[280, 'GREEN'], [340, 'AMBER']], true],
   [122, [[50, 'dealt with their call as good']]],
-  [140, [[50, '% of calls answered'], [280, 'GREEN'], [340, 'RED']]],
+  // the direction-of-travel arrow after the ratings, as OCR reads it
+  [140, [[50, '% of calls answered'], [280, 'GREEN'], [340, 'RED'], [420, 'W']]],
   [160, [[50, 'Proportion of older people who were still']]],
   [172, [[50, 'at home 91 days after discharge'], [280, 'AMBER'], [340, 'AMBER']]],
   [184, [[50, 'into reablement services']]],
