@@ -267,7 +267,8 @@ function xRow(segments: Segment[], header: KpiHeader): Item['row'] {
   let certain = true
   for (const segment of segments) {
     if (name.includes(segment)) continue
-    const index = columnFor(header.columns, segment)
+    const found = columnFor(header.columns, segment)
+    const index = cells.has(found) ? freeNeighbour(header.columns, segment, found, cells) : found
     if (index < 0 || cells.has(index)) certain = false
     else {
       cells.set(index, segment.text)
@@ -277,8 +278,22 @@ function xRow(segments: Segment[], header: KpiHeader): Item['row'] {
   return {indicator: name.map((s) => s.text).join(' '), measureWord: measureOf(cells, header), cells, confidences, certain, nameWords: wordsOfSegments(name), nameSegments: name}
 }
 
+/**
+ * For a segment whose column a figure on its left already took, the next column to the right when
+ * it is free and its middle nearer the segment's (OCR boxes drift over a tight column's edge); else
+ * the column found.
+ */
+function freeNeighbour(columns: KpiColumnDraft[], segment: Segment, taken: number, cells: Map<number, string>): number {
+  const next = columns[taken + 1]
+  if (!next || next.role !== 'value' || cells.has(taken + 1) || segment.x0 === null || segment.x1 === null) return taken
+  const [near] = nearest([columns[taken]!, next], segment.x0, segment.x1)
+  return near === next ? taken + 1 : taken
+}
+
 /** A short reference in a column of its own beside the indicator name, headed by nothing ("11A", OCR'd "38" for "3B"). */
 const CODE_CELL = /^(?=\S*\d)[A-Za-z\d./-]{1,6}$/
+/** An OCR'd code whose "1" OCR read as a letter ("IB" for "1B"). */
+const OCR_ONE_CODE = /^[Il|][A-Z]{1,2}$/
 /** Codes of two OCR'd rows whose left edges are this close (points) stand in one column. */
 const CODE_COLUMN_SLACK = 4
 
@@ -288,7 +303,8 @@ const CODE_COLUMN_SLACK = 4
  * where another row has a code at the same x (a gap between OCR boxes may be no column).
  */
 function withoutCodeColumn(items: readonly Item[]): void {
-  const codes = items.flatMap((item) => (item.row?.nameSegments ?? []).filter((s, k, all) => all.length > 1 && CODE_CELL.test(s.text)).map((segment) => ({item, segment})))
+  const isCode = (s: Segment): boolean => CODE_CELL.test(s.text) || (s.confidence !== null && OCR_ONE_CODE.test(s.text))
+  const codes = items.flatMap((item) => (item.row?.nameSegments ?? []).filter((s, k, all) => all.length > 1 && isCode(s)).map((segment) => ({item, segment})))
   const dropped = codes.filter(({item, segment}) => segment.confidence === null || codes.some((other) => other.item !== item &&
     segment.x0 !== null && other.segment.x0 !== null && Math.abs(other.segment.x0 - segment.x0) <= CODE_COLUMN_SLACK))
   for (const {item, segment} of dropped) {

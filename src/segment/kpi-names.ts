@@ -38,10 +38,17 @@ export function tidyName(parts: string[], ocr = true): string {
   return ocr ? withMarksMended(name) : name
 }
 
-/** An OCR'd name with the marks OCR misread put right: "9% of" → "% of", "more”" → "more" (brackets: kpi-mend-marks.ts). */
+/**
+ * An OCR'd name with the marks OCR misread put right: "9% of" → "% of", "more”" → "more" (brackets:
+ * kpi-mend-marks.ts), and a footnote mark OCR read as a plain figure after a closing bracket dropped
+ * ("CCE (case note) 2" for "CCE (case note)²").
+ */
 function withMarksMended(name: string): string {
-  return name.replace(MISREAD_PERCENT_START, '%').replace(UNOPENED_QUOTE_END, '$1')
+  return name.replace(MISREAD_PERCENT_START, '%').replace(UNOPENED_QUOTE_END, '$1').replace(FOOTNOTE_MARK_END, ')')
 }
+
+/** A single figure after a name's closing bracket: its footnote mark, which OCR reads as a plain figure. */
+const FOOTNOTE_MARK_END = /\)\s*[1-9]$/
 
 
 /** A closing quote OCR read from a speck after a name's last word, no quote having opened ("or more”"). */

@@ -9,6 +9,7 @@ import {unwrapRows} from './kpi-unwrap.js'
 import {crossesGutter, tableGutters, type Gutter} from './kpi-gutters.js'
 import {mendYearPairs} from './kpi-year-pairs.js'
 import {median} from '../normalise/median.js'
+import {figuresOfRow, inRowOrder, sameLine, wordPlace} from './kpi-line-place.js'
 
 /** One cell-like piece of a line; x0/x1 in the line's unit (points or characters), null when unknown. */
 export interface Segment {
@@ -101,20 +102,19 @@ export function kpiLine(line: DocLine, words: Word[] = line.node.type === 'line'
   return fromWords(line, words, gutters)
 }
 
-/** Pieces of one printed line closer than this share of its height in y are one line (points). */
-const SAME_LINE_HEIGHTS = 0.3
-
 /**
  * The segments of every line, with pieces of one printed line that the reader gave as several
- * lines (same page, same height on it, side by side) put back together in x order, and table rows
- * wrapped at the right margin joined again (kpi-unwrap.ts).
+ * lines (same page, same height on it, side by side) put back together in x order (OCR'd rows read
+ * in column blocks first put back in row order, kpi-line-place.ts), and table rows wrapped at the
+ * right margin joined again (kpi-unwrap.ts).
  * @param lines the document's body lines in reading order (page furniture left out)
  */
 export function kpiLines(lines: readonly DocLine[]): KpiLine[] {
+  const ordered = inRowOrder(lines, isValueToken)
   const groups: DocLine[][] = []
-  for (let at = 0; at < lines.length; at++) {
-    const group = [lines[at]!]
-    while (lines[at + 1] && sameLine(group[0]!, lines[at + 1]!)) group.push(lines[++at]!)
+  for (let at = 0; at < ordered.length; at++) {
+    const group = [ordered[at]!]
+    while (ordered[at + 1] && (sameLine(group[0]!, ordered[at + 1]!) || figuresOfRow(group[0]!, ordered[at + 1]!, isValueToken))) group.push(ordered[++at]!)
     groups.push(group)
   }
   const words = groups.map(groupWords)
@@ -159,24 +159,6 @@ function withPitch(lines: KpiLine[]): KpiLine[] {
     for (const {line, place} of placed) Object.assign(line, {middle: place.middle, pitch})
   }
   return lines
-}
-
-function sameLine(a: DocLine, b: DocLine): boolean {
-  if (a.page !== b.page || a.node.type !== 'line' || b.node.type !== 'line' || a.y0 === null || b.y0 === null) return false
-  const [placeA, placeB] = [wordPlace(a.node), wordPlace(b.node)]
-  if (placeA && placeB) return Math.abs(placeA.middle - placeB.middle) <= SAME_LINE_HEIGHTS * Math.min(placeA.height, placeB.height)
-  const height = Math.min(a.height ?? 0, b.height ?? 0)
-  return height > 0 && Math.abs(a.y0 - b.y0) <= SAME_LINE_HEIGHTS * height
-}
-
-/**
- * Where a line's words sit: the median middle and height of their boxes, so that one OCR box
- * stretched by a speck above or below ("woween" over two lines) does not move the line; null without boxes.
- */
-function wordPlace(node: Line): {middle: number; height: number} | null {
-  const boxes = node.children.flatMap((w) => (w.data.bbox && w.data.layer !== 'furniture' ? [w.data.bbox] : []))
-  if (!boxes.length) return null
-  return {middle: median(boxes.map((b) => (b[1] + b[3]) / 2)), height: median(boxes.map((b) => b[3] - b[1]))}
 }
 
 /** One line made of side-by-side pieces: words in x order, text joined, left edge the leftmost. */
